@@ -1,0 +1,34 @@
+package org.parley.chat.api;
+
+/** A chat request that cannot be carried out; nothing was changed. */
+public class ChatException extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    /** Why the request was refused. */
+    public enum Reason {
+        /** The conversation does not exist, or the caller may not see it. */
+        NOT_FOUND,
+        /** A field of the request is invalid; {@link #field()} names it. */
+        INVALID,
+        /** The conversation is closed. */
+        CLOSED
+    }
+
+    private final Reason reason;
+    private final String field;
+
+    public ChatException(Reason reason, String field, String message) {
+        super(message);
+        this.reason = reason;
+        this.field = field;
+    }
+
+    public Reason reason() {
+        return reason;
+    }
+
+    /** The request field at fault, or null. */
+    public String field() {
+        return field;
+    }
+}

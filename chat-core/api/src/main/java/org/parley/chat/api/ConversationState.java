@@ -1,0 +1,11 @@
+package org.parley.chat.api;
+
+/** Where a conversation is in its life. */
+public enum ConversationState {
+    /** Opened by the visitor; no agent has taken it yet. */
+    NEW,
+    /** An agent has taken it. */
+    ACTIVE,
+    /** Ended by an agent or the visitor; writing again starts a new conversation. */
+    CLOSED
+}

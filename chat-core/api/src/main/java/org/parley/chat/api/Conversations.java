@@ -1,0 +1,50 @@
+package org.parley.chat.api;
+
+import java.util.List;
+import java.util.Optional;
+import org.osgi.annotation.versioning.ProviderType;
+
+/** Visitors, their conversations and messages. Provided by chat core; used by the transports and other bundles. */
+@ProviderType
+public interface Conversations {
+    /** The longest message text, in characters (Unicode code points). */
+    int MAX_TEXT_LENGTH = 4000;
+
+    /** The longest client message id, in characters. */
+    int MAX_CLIENT_MESSAGE_ID_LENGTH = 64;
+
+    /** Creates an anonymous visitor and its secret token. */
+    NewVisitor createVisitor();
+
+    /** The visitor whose token this is, if any. */
+    Optional<Visitor> visitorByToken(String token);
+
+    /** Opens a new conversation for the visitor. */
+    Conversation open(String visitorId);
+
+    /** The conversation with this id, if it exists. */
+    Optional<Conversation> find(String conversationId);
+
+    /**
+     * Stores a message and then hands it to the conversation's subscribers.
+     *
+     * @param clientMessageId the sender's id for the message; null lets the server choose one
+     * @throws ChatException when the conversation is unknown or closed, or the text or id is invalid
+     */
+    PostedMessage post(String conversationId, Sender sender, String clientMessageId, String text);
+
+    /** Up to {@code limit} messages with a sequence number above {@code afterSeq}, oldest first. */
+    List<Message> messagesAfter(String conversationId, long afterSeq, int limit);
+
+    /**
+     * Subscribes to the conversation's new messages until the returned handle is closed. Combine with
+     * {@link #messagesAfter} to catch up on what was stored before.
+     */
+    Subscription subscribe(String conversationId, MessageSubscriber subscriber);
+
+    /** An open subscription. */
+    interface Subscription extends AutoCloseable {
+        @Override
+        void close();
+    }
+}

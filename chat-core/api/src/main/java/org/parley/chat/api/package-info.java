@@ -1,0 +1,8 @@
+/**
+ * Chat core's API: visitors, conversations and their messages, live delivery to subscribers, and the
+ * visitor-info extension point that other bundles contribute to.
+ */
+@Version("1.0.0")
+package org.parley.chat.api;
+
+import org.osgi.annotation.versioning.Version;

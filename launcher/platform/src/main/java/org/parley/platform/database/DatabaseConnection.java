@@ -1,0 +1,165 @@
+package org.parley.platform.database;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.Arrays;
+import java.util.Objects;
+import javax.sql.DataSource;
+import org.apache.ibatis.mapping.Environment;
+import org.apache.ibatis.session.Configuration;
+import org.apache.ibatis.session.SqlSessionFactory;
+import org.apache.ibatis.session.SqlSessionFactoryBuilder;
+import org.apache.ibatis.transaction.jdbc.JdbcTransactionFactory;
+import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.MigrationInfo;
+import org.flywaydb.core.api.MigrationState;
+import org.flywaydb.core.api.output.MigrateResult;
+import org.h2.jdbcx.JdbcDataSource;
+import org.postgresql.ds.PGSimpleDataSource;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A pooled connection to H2 or PostgreSQL with Parley's migration and MyBatis set-up. The {@link Database} service
+ * is one of these; tools and tests outside OSGi create their own with the same behaviour.
+ */
+public final class DatabaseConnection implements Database, AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(DatabaseConnection.class);
+
+    private final HikariDataSource pool;
+    private final String product;
+
+    /**
+     * @param jdbcUrl {@code jdbc:h2:...} or {@code jdbc:postgresql://...}
+     * @param user the user, or null
+     * @param password the password, or null
+     * @param maxPoolSize the most connections held open at once
+     */
+    public DatabaseConnection(String jdbcUrl, String user, String password, int maxPoolSize) {
+        Objects.requireNonNull(jdbcUrl, "jdbcUrl");
+        HikariConfig config = new HikariConfig();
+        // Hikari loads drivers by class name, which fails across bundles: hand it a data source made here.
+        config.setDataSource(dataSource(jdbcUrl, user, password));
+        config.setMaximumPoolSize(maxPoolSize);
+        config.setPoolName("parley");
+        config.setConnectionTimeout(5_000);
+        config.setValidationTimeout(2_000);
+        // Start even when the database is down; health reports it and the pool retries.
+        config.setInitializationFailTimeout(-1);
+        this.pool = new HikariDataSource(config);
+        this.product = jdbcUrl.startsWith("jdbc:postgresql:") ? "PostgreSQL" : "H2";
+    }
+
+    private static DataSource dataSource(String jdbcUrl, String user, String password) {
+        if (jdbcUrl.startsWith("jdbc:h2:")) {
+            JdbcDataSource h2 = new JdbcDataSource();
+            h2.setURL(jdbcUrl);
+            h2.setUser(user == null ? "" : user);
+            h2.setPassword(password == null ? "" : password);
+            return h2;
+        }
+        if (jdbcUrl.startsWith("jdbc:postgresql:")) {
+            PGSimpleDataSource pg = new PGSimpleDataSource();
+            pg.setURL(jdbcUrl);
+            if (user != null && !user.isBlank()) {
+                pg.setUser(user);
+            }
+            if (password != null && !password.isEmpty()) {
+                pg.setPassword(password);
+            }
+            return pg;
+        }
+        throw new IllegalArgumentException(
+                "Unsupported database URL '" + jdbcUrl + "': use jdbc:h2:... or jdbc:postgresql://...");
+    }
+
+    @Override
+    public SqlSessionFactory open(String schema, ClassLoader loader, Class<?>... mappers) {
+        migrate(schema, loader);
+        Configuration configuration =
+                new Configuration(new Environment(schema, new JdbcTransactionFactory(), pool));
+        configuration.setMapUnderscoreToCamelCase(true);
+        configuration.setLazyLoadingEnabled(false);
+        // Mapper annotations may name result types; resolve them through the owning bundle.
+        Thread thread = Thread.currentThread();
+        ClassLoader previous = thread.getContextClassLoader();
+        thread.setContextClassLoader(loader);
+        try {
+            Arrays.stream(mappers).forEach(configuration::addMapper);
+            return new SqlSessionFactoryBuilder().build(configuration);
+        } finally {
+            thread.setContextClassLoader(previous);
+        }
+    }
+
+    /** Applies the schema's pending migrations; refuses a database that is newer than the code. */
+    public void migrate(String schema, ClassLoader loader) {
+        if (!schema.matches("[a-z][a-z0-9_]*")) {
+            throw new IllegalArgumentException("Schema names are lower-case identifiers: " + schema);
+        }
+        Flyway flyway = Flyway.configure(loader)
+                .dataSource(pool)
+                .locations("classpath:db/migration/" + schema)
+                .table(schema + "_schema_history")
+                .baselineOnMigrate(true)
+                .baselineVersion("0")
+                // Report migrations unknown to this code ourselves, with a clear message.
+                .ignoreMigrationPatterns("*:future")
+                .load();
+        MigrationInfo[] applied = flyway.info().applied();
+        String newest = Arrays.stream(flyway.info().all())
+                .filter(info -> info.getState() != MigrationState.FUTURE_SUCCESS
+                        && info.getState() != MigrationState.FUTURE_FAILED)
+                .map(info -> info.getVersion() == null ? "0" : info.getVersion().getVersion())
+                .reduce((first, second) -> second)
+                .orElse("0");
+        for (MigrationInfo info : applied) {
+            if (info.getState() == MigrationState.FUTURE_SUCCESS || info.getState() == MigrationState.FUTURE_FAILED) {
+                throw new SchemaException(
+                        "The database schema '" + schema + "' is at version " + info.getVersion()
+                                + ", newer than this Parley knows (" + newest
+                                + "). It was used by a newer Parley; run that version or restore a backup.",
+                        true,
+                        null);
+            }
+        }
+        try {
+            MigrateResult result = flyway.migrate();
+            if (result.migrationsExecuted > 0) {
+                LOG.info("Schema '{}' migrated from version {} to {} ({} migrations)", schema,
+                        result.initialSchemaVersion == null ? "none" : result.initialSchemaVersion,
+                        result.targetSchemaVersion, result.migrationsExecuted);
+            } else {
+                LOG.info("Schema '{}' is up to date at version {}", schema, newest);
+            }
+        } catch (RuntimeException e) {
+            throw new SchemaException("Migrating the schema '" + schema + "' failed: " + e.getMessage(), false, e);
+        }
+    }
+
+    @Override
+    public String product() {
+        return product;
+    }
+
+    /** The pool, for health checks and tools that need plain JDBC. */
+    public DataSource dataSource() {
+        return pool;
+    }
+
+    /** True when a connection can be had and answers within the timeout. */
+    public boolean isReachable(int timeoutSeconds) {
+        try (Connection connection = pool.getConnection()) {
+            return connection.isValid(timeoutSeconds);
+        } catch (SQLException e) {
+            return false;
+        }
+    }
+
+    @Override
+    public void close() {
+        pool.close();
+    }
+}

@@ -1,0 +1,80 @@
+package org.parley.platform.internal;
+
+import java.io.File;
+import org.apache.ibatis.session.SqlSessionFactory;
+import org.osgi.framework.BundleContext;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.metatype.annotations.Designate;
+import org.parley.platform.database.Database;
+import org.parley.platform.database.DatabaseConnection;
+import org.parley.platform.database.SchemaException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** The {@link Database} service, configured through Config Admin. */
+@Component(service = {Database.class, DatabaseService.class}, configurationPid = DatabaseConfiguration.PID)
+@Designate(ocd = DatabaseConfiguration.class)
+public class DatabaseService implements Database {
+    /** Framework property naming Parley's data folder; the launcher sets it from --data. */
+    static final String DATA_PROPERTY = "parley.data";
+    private static final Logger LOG = LoggerFactory.getLogger(DatabaseService.class);
+
+    private final DatabaseConnection connection;
+    private final StartupProblems problems;
+    private final String description;
+
+    @Activate
+    public DatabaseService(BundleContext context, DatabaseConfiguration config, @Reference StartupProblems problems) {
+        this.problems = problems;
+        String url = config.url().isBlank() ? embeddedUrl(context) : config.url().trim();
+        this.connection = new DatabaseConnection(url, config.user(), config._password(), config.maxPoolSize());
+        this.description = connection.product() + " " + withoutCredentials(url);
+        LOG.info("Database: {}", description);
+    }
+
+    static String embeddedUrl(BundleContext context) {
+        String data = context.getProperty(DATA_PROPERTY);
+        File folder = data == null || data.isBlank() ? context.getDataFile("db") : new File(data, "db");
+        String path = new File(folder, "parley").getAbsolutePath();
+        // PostgreSQL mode keeps H2's behaviour close to PostgreSQL's, so one set of migrations and mappers serves both.
+        return "jdbc:h2:file:" + path + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH";
+    }
+
+    static String withoutCredentials(String url) {
+        return url.replaceAll("(?i)(password|user)=[^&;]*", "$1=***");
+    }
+
+    @Override
+    public SqlSessionFactory open(String schema, ClassLoader loader, Class<?>... mappers) {
+        try {
+            return connection.open(schema, loader, mappers);
+        } catch (SchemaException e) {
+            if (e.isNewerThanCode()) {
+                problems.reportFatal(e.getMessage());
+            }
+            throw e;
+        }
+    }
+
+    @Override
+    public String product() {
+        return connection.product();
+    }
+
+    String description() {
+        return description;
+    }
+
+    boolean isReachable() {
+        return connection.isReachable(2);
+    }
+
+    @Deactivate
+    void close() {
+        connection.close();
+        LOG.info("Database closed");
+    }
+}

@@ -1,0 +1,89 @@
+package org.parley.platform.database;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.UUID;
+import org.junit.jupiter.api.Assumptions;
+
+/**
+ * A fresh, empty database for one test: H2 in memory (in PostgreSQL mode, as the launcher runs it) or a new schema
+ * on the PostgreSQL server named by the environment variable {@value #POSTGRES_ENV}. Shared with other modules as
+ * this module's test jar.
+ */
+public final class TestDatabase implements AutoCloseable {
+    /** Environment variable holding the JDBC URL of the PostgreSQL server for tests; unset skips those tests. */
+    public static final String POSTGRES_ENV = "PARLEY_TEST_POSTGRES";
+
+    private final DatabaseConnection connection;
+    private final Runnable cleanup;
+    private final String name;
+
+    private TestDatabase(String name, DatabaseConnection connection, Runnable cleanup) {
+        this.name = name;
+        this.connection = connection;
+        this.cleanup = cleanup;
+    }
+
+    /** Which databases a parameterized test runs on. */
+    public enum Kind {
+        H2,
+        POSTGRESQL;
+
+        /** A fresh database of this kind; a PostgreSQL one skips the test when no server is configured. */
+        public TestDatabase create() {
+            return this == H2 ? h2() : postgres();
+        }
+    }
+
+    public static TestDatabase h2() {
+        String url = "jdbc:h2:mem:" + UUID.randomUUID()
+                + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1";
+        DatabaseConnection db = new DatabaseConnection(url, "sa", "", 4);
+        return new TestDatabase("H2", db, () -> execute(db, "SHUTDOWN"));
+    }
+
+    /** A new schema on the configured PostgreSQL server, dropped on close. */
+    public static TestDatabase postgres() {
+        String url = System.getenv(POSTGRES_ENV);
+        Assumptions.assumeTrue(url != null && !url.isBlank(),
+                "PostgreSQL tests skipped: set " + POSTGRES_ENV + " to a JDBC URL (e.g. jdbc:postgresql://127.0.0.1:5432/test?user=postgres) to run them");
+        String schema = "t_" + UUID.randomUUID().toString().replace("-", "");
+        try (DatabaseConnection admin = new DatabaseConnection(url, null, null, 1)) {
+            execute(admin, "CREATE SCHEMA " + schema);
+        }
+        String scoped = url + (url.contains("?") ? "&" : "?") + "currentSchema=" + schema;
+        DatabaseConnection db = new DatabaseConnection(scoped, null, null, 4);
+        return new TestDatabase("PostgreSQL", db, () -> {
+            try (DatabaseConnection admin = new DatabaseConnection(url, null, null, 1)) {
+                execute(admin, "DROP SCHEMA " + schema + " CASCADE");
+            }
+        });
+    }
+
+    public DatabaseConnection connection() {
+        return connection;
+    }
+
+    public static void execute(DatabaseConnection db, String sql) {
+        try (Connection c = db.dataSource().getConnection(); Statement s = c.createStatement()) {
+            s.execute(sql);
+        } catch (SQLException e) {
+            throw new IllegalStateException(sql + ": " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public void close() {
+        try {
+            cleanup.run();
+        } finally {
+            connection.close();
+        }
+    }
+
+    @Override
+    public String toString() {
+        return name;
+    }
+}
