@@ -6,8 +6,8 @@ import org.osgi.annotation.versioning.ProviderType;
 /**
  * The installation's database. Parley provides it as a service; feature bundles use it to own their tables.
  *
- * <p>Each bundle keeps its migrations as SQL scripts named {@code V<n>__<description>.sql} under
- * {@code db/migration/<schema>} and opens its schema once when it activates. The same scripts run on H2 and on
+ * <p>Each bundle keeps its migrations as SQL scripts {@code db/migration/<schema>/V1.sql}, {@code V2.sql}, ...
+ * and opens its schema once when it activates. The same scripts run on H2 and on
  * PostgreSQL, so they stick to portable SQL.
  */
 @ProviderType

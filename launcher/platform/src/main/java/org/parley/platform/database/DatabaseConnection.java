@@ -12,22 +12,14 @@ import org.apache.ibatis.session.Configuration;
 import org.apache.ibatis.session.SqlSessionFactory;
 import org.apache.ibatis.session.SqlSessionFactoryBuilder;
 import org.apache.ibatis.transaction.jdbc.JdbcTransactionFactory;
-import org.flywaydb.core.Flyway;
-import org.flywaydb.core.api.MigrationInfo;
-import org.flywaydb.core.api.MigrationState;
-import org.flywaydb.core.api.output.MigrateResult;
 import org.h2.jdbcx.JdbcDataSource;
 import org.postgresql.ds.PGSimpleDataSource;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * A pooled connection to H2 or PostgreSQL with Parley's migration and MyBatis set-up. The {@link Database} service
  * is one of these; tools and tests outside OSGi create their own with the same behaviour.
  */
 public final class DatabaseConnection implements Database, AutoCloseable {
-    private static final Logger LOG = LoggerFactory.getLogger(DatabaseConnection.class);
-
     private final HikariDataSource pool;
     private final String product;
 
@@ -99,44 +91,7 @@ public final class DatabaseConnection implements Database, AutoCloseable {
         if (!schema.matches("[a-z][a-z0-9_]*")) {
             throw new IllegalArgumentException("Schema names are lower-case identifiers: " + schema);
         }
-        Flyway flyway = Flyway.configure(loader)
-                .dataSource(pool)
-                .locations("classpath:db/migration/" + schema)
-                .table(schema + "_schema_history")
-                .baselineOnMigrate(true)
-                .baselineVersion("0")
-                // Report migrations unknown to this code ourselves, with a clear message.
-                .ignoreMigrationPatterns("*:future")
-                .load();
-        MigrationInfo[] applied = flyway.info().applied();
-        String newest = Arrays.stream(flyway.info().all())
-                .filter(info -> info.getState() != MigrationState.FUTURE_SUCCESS
-                        && info.getState() != MigrationState.FUTURE_FAILED)
-                .map(info -> info.getVersion() == null ? "0" : info.getVersion().getVersion())
-                .reduce((first, second) -> second)
-                .orElse("0");
-        for (MigrationInfo info : applied) {
-            if (info.getState() == MigrationState.FUTURE_SUCCESS || info.getState() == MigrationState.FUTURE_FAILED) {
-                throw new SchemaException(
-                        "The database schema '" + schema + "' is at version " + info.getVersion()
-                                + ", newer than this Parley knows (" + newest
-                                + "). It was used by a newer Parley; run that version or restore a backup.",
-                        true,
-                        null);
-            }
-        }
-        try {
-            MigrateResult result = flyway.migrate();
-            if (result.migrationsExecuted > 0) {
-                LOG.info("Schema '{}' migrated from version {} to {} ({} migrations)", schema,
-                        result.initialSchemaVersion == null ? "none" : result.initialSchemaVersion,
-                        result.targetSchemaVersion, result.migrationsExecuted);
-            } else {
-                LOG.info("Schema '{}' is up to date at version {}", schema, newest);
-            }
-        } catch (RuntimeException e) {
-            throw new SchemaException("Migrating the schema '" + schema + "' failed: " + e.getMessage(), false, e);
-        }
+        new SchemaMigrator(pool, "PostgreSQL".equals(product)).migrate(schema, SchemaMigrator.scripts(schema, loader));
     }
 
     @Override

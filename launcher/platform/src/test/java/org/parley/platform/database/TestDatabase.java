@@ -38,9 +38,10 @@ public final class TestDatabase implements AutoCloseable {
 
     public static TestDatabase h2() {
         String url = "jdbc:h2:mem:" + UUID.randomUUID()
-                + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1";
+                + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH";
         DatabaseConnection db = new DatabaseConnection(url, "sa", "", 4);
-        return new TestDatabase("H2", db, () -> execute(db, "SHUTDOWN"));
+        // The in-memory database disappears when the pool closes its last connection.
+        return new TestDatabase("H2", db, () -> {});
     }
 
     /** A new schema on the configured PostgreSQL server, dropped on close. */

@@ -1,0 +1,30 @@
+package org.parley.chat.internal;
+
+import java.time.OffsetDateTime;
+import org.apache.ibatis.annotations.Insert;
+import org.apache.ibatis.annotations.Param;
+import org.apache.ibatis.annotations.Select;
+import org.apache.ibatis.annotations.Update;
+
+/** SQL for conversations. */
+interface ConversationMapper {
+
+    @Insert("INSERT INTO chat_conversation (id, visitor_id, state, last_seq, created_at, updated_at)"
+            + " VALUES (#{id}, #{visitorId}, #{state}, 0, #{createdAt}, #{createdAt})")
+    void insert(@Param("id") String id, @Param("visitorId") String visitorId, @Param("state") String state,
+            @Param("createdAt") OffsetDateTime createdAt);
+
+    @Select("SELECT id, visitor_id, state, last_seq, created_at FROM chat_conversation WHERE id = #{id}")
+    ConversationRow find(String id);
+
+    /**
+     * Takes the next sequence number of an open conversation. The row lock it leaves until commit serializes the
+     * writers of one conversation, so numbers have no gaps and duplicates are detected reliably.
+     */
+    @Update("UPDATE chat_conversation SET last_seq = last_seq + 1, updated_at = #{now}"
+            + " WHERE id = #{id} AND state <> 'CLOSED'")
+    int advanceSeq(@Param("id") String id, @Param("now") OffsetDateTime now);
+
+    @Select("SELECT last_seq FROM chat_conversation WHERE id = #{id}")
+    long lastSeq(String id);
+}

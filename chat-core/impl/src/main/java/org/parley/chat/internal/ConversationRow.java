@@ -1,0 +1,18 @@
+package org.parley.chat.internal;
+
+import java.time.OffsetDateTime;
+import org.parley.chat.api.Conversation;
+import org.parley.chat.api.ConversationState;
+
+/** A row of chat_conversation, filled by MyBatis. */
+final class ConversationRow {
+    String id;
+    String visitorId;
+    String state;
+    long lastSeq;
+    OffsetDateTime createdAt;
+
+    Conversation toConversation() {
+        return new Conversation(id, visitorId, ConversationState.valueOf(state), lastSeq, createdAt.toInstant());
+    }
+}

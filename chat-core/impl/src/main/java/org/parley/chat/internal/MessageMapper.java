@@ -1,0 +1,25 @@
+package org.parley.chat.internal;
+
+import java.util.List;
+import org.apache.ibatis.annotations.Insert;
+import org.apache.ibatis.annotations.Param;
+import org.apache.ibatis.annotations.Select;
+
+/** SQL for messages. */
+interface MessageMapper {
+    String COLUMNS = "conversation_id, seq, client_message_id, sender_type, sender_id, body, created_at";
+
+    @Insert("INSERT INTO chat_message (" + COLUMNS + ") VALUES (#{conversationId}, #{seq}, #{clientMessageId},"
+            + " #{senderType}, #{senderId}, #{body}, #{createdAt})")
+    void insert(MessageRow message);
+
+    @Select("SELECT " + COLUMNS + " FROM chat_message"
+            + " WHERE conversation_id = #{conversationId} AND client_message_id = #{clientMessageId}")
+    MessageRow findByClientId(
+            @Param("conversationId") String conversationId, @Param("clientMessageId") String clientMessageId);
+
+    @Select("SELECT " + COLUMNS + " FROM chat_message WHERE conversation_id = #{conversationId} AND seq > #{after}"
+            + " ORDER BY seq LIMIT #{limit}")
+    List<MessageRow> after(
+            @Param("conversationId") String conversationId, @Param("after") long after, @Param("limit") int limit);
+}

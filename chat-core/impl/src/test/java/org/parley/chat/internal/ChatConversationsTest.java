@@ -1,0 +1,147 @@
+package org.parley.chat.internal;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.stream.LongStream;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+import org.parley.chat.api.ChatException;
+import org.parley.chat.api.Conversation;
+import org.parley.chat.api.Conversations;
+import org.parley.chat.api.Message;
+import org.parley.chat.api.NewVisitor;
+import org.parley.chat.api.PostedMessage;
+import org.parley.chat.api.Sender;
+import org.parley.platform.database.TestDatabase;
+
+/** Conversations on a real database, H2 and PostgreSQL. */
+class ChatConversationsTest {
+
+    @ParameterizedTest
+    @EnumSource(TestDatabase.Kind.class)
+    void visitorTokenIsTheKeyToTheVisitor(TestDatabase.Kind kind) {
+        try (TestDatabase db = kind.create()) {
+            ChatConversations chat = new ChatConversations(db.connection());
+            NewVisitor created = chat.createVisitor();
+            assertEquals(created.visitor(), chat.visitorByToken(created.token()).orElseThrow());
+            assertTrue(chat.visitorByToken(created.token() + "x").isEmpty());
+            assertTrue(chat.visitorByToken("").isEmpty());
+            assertTrue(created.token().length() >= 43, "256 random bits");
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(TestDatabase.Kind.class)
+    void messagesAreNumberedAndReadBackInOrder(TestDatabase.Kind kind) {
+        try (TestDatabase db = kind.create()) {
+            ChatConversations chat = new ChatConversations(db.connection());
+            Conversation conversation = chat.open(chat.createVisitor().visitor().id());
+            Sender visitor = Sender.visitor(conversation.visitorId());
+            for (int i = 1; i <= 5; i++) {
+                PostedMessage posted = chat.post(conversation.id(), visitor, "m" + i, "Hello <b>" + i + "</b>");
+                assertTrue(posted.created());
+                assertEquals(i, posted.message().seq());
+            }
+            List<Message> after2 = chat.messagesAfter(conversation.id(), 2, 100);
+            assertEquals(List.of(3L, 4L, 5L), after2.stream().map(Message::seq).toList());
+            assertEquals("Hello <b>3</b>", after2.get(0).text());
+            assertEquals(visitor, after2.get(0).sender());
+            assertEquals(5, chat.find(conversation.id()).orElseThrow().lastSeq());
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(TestDatabase.Kind.class)
+    void theSameClientMessageIdIsStoredOnce(TestDatabase.Kind kind) {
+        try (TestDatabase db = kind.create()) {
+            ChatConversations chat = new ChatConversations(db.connection());
+            Conversation conversation = chat.open(chat.createVisitor().visitor().id());
+            Sender visitor = Sender.visitor(conversation.visitorId());
+            PostedMessage first = chat.post(conversation.id(), visitor, "abc", "hi");
+            PostedMessage again = chat.post(conversation.id(), visitor, "abc", "hi");
+            assertFalse(again.created());
+            assertEquals(first.message(), again.message());
+            assertEquals(1, chat.messagesAfter(conversation.id(), 0, 10).size());
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(TestDatabase.Kind.class)
+    void concurrentWritersGetGaplessNumbersAndDuplicatesStoreOnce(TestDatabase.Kind kind) throws Exception {
+        try (TestDatabase db = kind.create()) {
+            ChatConversations chat = new ChatConversations(db.connection());
+            Conversation conversation = chat.open(chat.createVisitor().visitor().id());
+            Sender visitor = Sender.visitor(conversation.visitorId());
+            ExecutorService pool = Executors.newFixedThreadPool(8);
+            List<Future<PostedMessage>> results = new ArrayList<>();
+            for (int i = 0; i < 120; i++) {
+                String clientId = "c" + (i % 60); // every id is sent twice, concurrently
+                results.add(pool.submit(() -> chat.post(conversation.id(), visitor, clientId, "text " + clientId)));
+            }
+            long created = 0;
+            for (Future<PostedMessage> result : results) {
+                created += result.get().created() ? 1 : 0;
+            }
+            pool.shutdown();
+            assertEquals(60, created);
+            List<Message> stored = chat.messagesAfter(conversation.id(), 0, 500);
+            assertEquals(LongStream.rangeClosed(1, 60).boxed().toList(), stored.stream().map(Message::seq).toList());
+            assertEquals(60, stored.stream().map(Message::clientMessageId).distinct().count());
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(TestDatabase.Kind.class)
+    void badInputIsRefusedAndNothingIsStored(TestDatabase.Kind kind) {
+        try (TestDatabase db = kind.create()) {
+            ChatConversations chat = new ChatConversations(db.connection());
+            Conversation conversation = chat.open(chat.createVisitor().visitor().id());
+            Sender visitor = Sender.visitor(conversation.visitorId());
+            ChatException blank = assertThrows(ChatException.class, () -> chat.post(conversation.id(), visitor, null, " "));
+            assertEquals("text", blank.field());
+            String tooLong = "x".repeat(Conversations.MAX_TEXT_LENGTH + 1);
+            ChatException longText = assertThrows(ChatException.class,
+                    () -> chat.post(conversation.id(), visitor, null, tooLong));
+            assertEquals(ChatException.Reason.INVALID, longText.reason());
+            ChatException badId = assertThrows(ChatException.class,
+                    () -> chat.post(conversation.id(), visitor, "has space", "hi"));
+            assertEquals("clientMessageId", badId.field());
+            ChatException unknown = assertThrows(ChatException.class,
+                    () -> chat.post("no-such-conversation", visitor, null, "hi"));
+            assertEquals(ChatException.Reason.NOT_FOUND, unknown.reason());
+            assertEquals(0, chat.find(conversation.id()).orElseThrow().lastSeq());
+            assertTrue(chat.messagesAfter(conversation.id(), 0, 10).isEmpty());
+            // Exactly the limit is fine, counted in characters, not UTF-16 units.
+            String emojiAtLimit = "\uD83D\uDE00".repeat(Conversations.MAX_TEXT_LENGTH);
+            assertEquals(1, chat.post(conversation.id(), visitor, null, emojiAtLimit).message().seq());
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(TestDatabase.Kind.class)
+    void subscribersGetEachStoredMessageUntilTheyClose(TestDatabase.Kind kind) {
+        try (TestDatabase db = kind.create()) {
+            ChatConversations chat = new ChatConversations(db.connection());
+            Conversation conversation = chat.open(chat.createVisitor().visitor().id());
+            Conversation other = chat.open(conversation.visitorId());
+            Sender visitor = Sender.visitor(conversation.visitorId());
+            List<Message> received = new CopyOnWriteArrayList<>();
+            Conversations.Subscription subscription = chat.subscribe(conversation.id(), received::add);
+            chat.post(conversation.id(), visitor, "a", "one");
+            chat.post(other.id(), visitor, "b", "elsewhere");
+            chat.post(conversation.id(), visitor, "a", "one again"); // a duplicate is not delivered again
+            subscription.close();
+            chat.post(conversation.id(), visitor, "c", "after close");
+            assertEquals(List.of("one"), received.stream().map(Message::text).toList());
+        }
+    }
+}

@@ -1,0 +1,1 @@
+CREATE INDEX sample_item_name ON sample_item (name);
