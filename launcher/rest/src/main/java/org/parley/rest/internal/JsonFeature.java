@@ -3,6 +3,9 @@ package org.parley.rest.internal;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.cfg.CoercionAction;
+import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
+import com.fasterxml.jackson.databind.type.LogicalType;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import jakarta.ws.rs.core.Feature;
 import jakarta.ws.rs.core.FeatureContext;
@@ -25,19 +28,38 @@ import org.osgi.service.jakartars.whiteboard.propertytypes.JakartarsName;
 public class JsonFeature implements Feature {
 
     static ObjectMapper objectMapper() {
-        return new ObjectMapper()
+        ObjectMapper mapper = new ObjectMapper()
                 .registerModule(new JavaTimeModule())
                 .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
                 .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
                 .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES);
+        // A number or boolean where text belongs is a client error, not something to turn into text.
+        mapper.coercionConfigFor(LogicalType.Textual)
+                .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
+                .setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
+                .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail);
+        return mapper;
     }
 
     @Override
     public boolean configure(FeatureContext context) {
-        ObjectMapper mapper = objectMapper();
         // Jackson's own exception mappers answer in plain text; ProblemMappers answers in problem details.
         context.register(JacksonFeature.withoutExceptionMappers());
-        context.register((ContextResolver<ObjectMapper>) type -> mapper, ContextResolver.class);
+        context.register(new MapperResolver(objectMapper()));
         return true;
+    }
+
+    /** A named class, not a lambda: Jersey reads the resolved type from the generic interface. */
+    static final class MapperResolver implements ContextResolver<ObjectMapper> {
+        private final ObjectMapper mapper;
+
+        MapperResolver(ObjectMapper mapper) {
+            this.mapper = mapper;
+        }
+
+        @Override
+        public ObjectMapper getContext(Class<?> type) {
+            return mapper;
+        }
     }
 }

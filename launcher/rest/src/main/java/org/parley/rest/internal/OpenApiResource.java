@@ -18,6 +18,7 @@ import org.osgi.framework.BundleEvent;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.jakartars.whiteboard.propertytypes.JSONRequired;
 import org.osgi.service.jakartars.whiteboard.propertytypes.JakartarsResource;
 import org.osgi.util.tracker.BundleTracker;
 
@@ -28,6 +29,7 @@ import org.osgi.util.tracker.BundleTracker;
  */
 @Component(service = OpenApiResource.class)
 @JakartarsResource
+@JSONRequired
 @Path("openapi.json")
 public class OpenApiResource {
     /** Manifest header naming a bundle's OpenAPI fragment (a path inside the bundle). */

@@ -1,5 +1,6 @@
 package org.parley.rest.internal;
 
+import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
@@ -29,6 +30,10 @@ public class ProblemMappers implements Feature {
     @Override
     public boolean configure(FeatureContext context) {
         context.register(new ProblemExceptionMapper(), 1);
+        // Jersey's Jackson module brings mappers for these two types that answer in plain text; mappers of the
+        // exact type with a higher priority replace them.
+        context.register(new JsonParseMapper(), 1);
+        context.register(new JsonMappingMapper(), 1);
         context.register(new JsonExceptionMapper(), 1);
         context.register(new WebApplicationExceptionMapper(), 1);
         context.register(new UnexpectedExceptionMapper(), 1);
@@ -36,8 +41,13 @@ public class ProblemMappers implements Feature {
     }
 
     static Response respond(Problem problem, UriInfo uri) {
-        Problem located = uri == null ? problem : problem.withInstance("/" + uri.getPath());
-        return Response.status(problem.status()).type(Problem.MEDIA_TYPE).entity(located).build();
+        return respond(problem, uri, Response.status(problem.status()));
+    }
+
+    /** The problem as the response body; {@code base} may carry headers such as WWW-Authenticate. */
+    static Response respond(Problem problem, UriInfo uri, Response.ResponseBuilder base) {
+        Problem located = uri == null ? problem : problem.withInstance(uri.getRequestUri().getPath());
+        return base.status(problem.status()).type(Problem.MEDIA_TYPE).entity(located).build();
     }
 
     static final class ProblemExceptionMapper implements ExceptionMapper<ProblemException> {
@@ -45,7 +55,7 @@ public class ProblemMappers implements Feature {
 
         @Override
         public Response toResponse(ProblemException exception) {
-            return respond(exception.problem(), uri);
+            return respond(exception.problem(), uri, Response.fromResponse(exception.getResponse()));
         }
     }
 
@@ -55,6 +65,10 @@ public class ProblemMappers implements Feature {
 
         @Override
         public Response toResponse(JsonProcessingException exception) {
+            // A limit hit while Jackson was reading (the body size) arrives wrapped in Jackson's exception.
+            if (exception.getCause() instanceof ProblemException problem) {
+                return respond(problem.problem(), uri);
+            }
             if (exception instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
                 String field = mapping.getPath().stream()
                         .map(ref -> ref.getFieldName() != null ? ref.getFieldName() : "[" + ref.getIndex() + "]")
@@ -65,12 +79,40 @@ public class ProblemMappers implements Feature {
                         : "The field '" + field + "' has the wrong type or format";
                 return respond(Problem.ofField(400, "Invalid request", field, detail), uri);
             }
+            if (exception instanceof JsonMappingException) {
+                return respond(Problem.of(400, "Invalid request",
+                        "The request body has the wrong shape: see the API's OpenAPI document"), uri);
+            }
             String where = exception.getLocation() == null
                     ? ""
                     : " at line " + exception.getLocation().getLineNr() + ", column "
                             + exception.getLocation().getColumnNr();
             return respond(Problem.of(400, "Malformed JSON", "The request body is not valid JSON" + where), uri);
         }
+    }
+
+    static final class JsonParseMapper implements ExceptionMapper<JsonParseException> {
+        @Context UriInfo uri;
+
+        @Override
+        public Response toResponse(JsonParseException exception) {
+            return json(exception, uri);
+        }
+    }
+
+    static final class JsonMappingMapper implements ExceptionMapper<JsonMappingException> {
+        @Context UriInfo uri;
+
+        @Override
+        public Response toResponse(JsonMappingException exception) {
+            return json(exception, uri);
+        }
+    }
+
+    static Response json(JsonProcessingException exception, UriInfo uri) {
+        JsonExceptionMapper mapper = new JsonExceptionMapper();
+        mapper.uri = uri;
+        return mapper.toResponse(exception);
     }
 
     /** JAX-RS' own failures (unknown path, wrong method or media type, body too large) keep their status. */
@@ -80,17 +122,17 @@ public class ProblemMappers implements Feature {
         @Override
         public Response toResponse(WebApplicationException exception) {
             if (exception instanceof ProblemException problem) {
-                return respond(problem.problem(), uri);
+                return respond(problem.problem(), uri, Response.fromResponse(problem.getResponse()));
             }
             Response.StatusType status = exception.getResponse().getStatusInfo();
             String detail = exception.getMessage() == null ? status.getReasonPhrase() : exception.getMessage();
             if (exception.getCause() instanceof JsonProcessingException json) {
-                return new JsonExceptionMapper().toResponse(json);
+                return json(json, uri);
             }
             Response.ResponseBuilder response = Response.fromResponse(exception.getResponse())
                     .type(Problem.MEDIA_TYPE)
                     .entity(Problem.of(status.getStatusCode(), status.getReasonPhrase(), detail)
-                            .withInstance(uri == null ? null : "/" + uri.getPath()));
+                            .withInstance(uri == null ? null : uri.getRequestUri().getPath()));
             return response.build();
         }
     }

@@ -10,8 +10,19 @@ public class ProblemException extends WebApplicationException {
     private final transient Problem problem;
 
     public ProblemException(Problem problem) {
-        super(problem.detail(), Response.status(problem.status()).build());
+        this(problem, Response.status(problem.status()));
+    }
+
+    /** A problem whose response also carries the headers set on {@code response}, e.g. WWW-Authenticate. */
+    public ProblemException(Problem problem, Response.ResponseBuilder response) {
+        super(problem.detail(), response.status(problem.status()).build());
         this.problem = problem;
+    }
+
+    /** 401 Unauthorized with the bearer challenge. */
+    public static ProblemException unauthorized(String detail) {
+        return new ProblemException(Problem.of(401, "Unauthorized", detail),
+                Response.status(401).header("WWW-Authenticate", "Bearer"));
     }
 
     public Problem problem() {

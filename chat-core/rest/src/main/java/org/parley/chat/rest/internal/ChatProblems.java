@@ -1,0 +1,35 @@
+package org.parley.chat.rest.internal;
+
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import jakarta.ws.rs.ext.ExceptionMapper;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.jakartars.whiteboard.propertytypes.JakartarsExtension;
+import org.osgi.service.jakartars.whiteboard.propertytypes.JakartarsName;
+import org.parley.chat.api.ChatException;
+import org.parley.rest.problem.Problem;
+
+/** Chat core's refusals as problem details: unknown 404, invalid 400 naming the field, closed 409. */
+@Component(service = ExceptionMapper.class)
+@JakartarsExtension
+@JakartarsName("parley.chat.problems")
+public class ChatProblems implements ExceptionMapper<ChatException> {
+
+    @Context
+    private UriInfo uri;
+
+    @Override
+    public Response toResponse(ChatException e) {
+        Problem problem = problem(e).withInstance(uri == null ? null : uri.getRequestUri().getPath());
+        return Response.status(problem.status()).type(Problem.MEDIA_TYPE).entity(problem).build();
+    }
+
+    static Problem problem(ChatException e) {
+        return switch (e.reason()) {
+            case NOT_FOUND -> Problem.of(404, "Not found", e.getMessage());
+            case INVALID -> Problem.ofField(400, "Invalid request", e.field(), e.getMessage());
+            case CLOSED -> Problem.ofField(409, "Conversation closed", e.field(), e.getMessage());
+        };
+    }
+}

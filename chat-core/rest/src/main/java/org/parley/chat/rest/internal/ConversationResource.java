@@ -1,0 +1,110 @@
+package org.parley.chat.rest.internal;
+
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.net.URI;
+import java.util.List;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.jakartars.whiteboard.propertytypes.JSONRequired;
+import org.osgi.service.jakartars.whiteboard.propertytypes.JakartarsResource;
+import org.parley.chat.api.Conversation;
+import org.parley.chat.api.Conversations;
+import org.parley.chat.api.PostedMessage;
+import org.parley.chat.api.Sender;
+import org.parley.chat.api.Visitor;
+import org.parley.rest.problem.ProblemException;
+
+/** A visitor's conversations and their messages, under {@code /api/v1/conversations}. */
+@Component(service = ConversationResource.class)
+@JakartarsResource
+@JSONRequired
+@Path("conversations")
+@Produces(MediaType.APPLICATION_JSON)
+public class ConversationResource {
+    static final int DEFAULT_PAGE = 100;
+
+    private final Conversations conversations;
+    private final VisitorAccess access;
+
+    @Activate
+    public ConversationResource(@Reference Conversations conversations) {
+        this.conversations = conversations;
+        this.access = new VisitorAccess(conversations);
+    }
+
+    @POST
+    public Response open(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization) {
+        Visitor visitor = access.visitor(authorization);
+        Conversation conversation = conversations.open(visitor.id());
+        return Response.created(URI.create("conversations/" + conversation.id()))
+                .entity(Json.ConversationView.of(conversation))
+                .build();
+    }
+
+    @GET
+    @Path("{id}")
+    public Json.ConversationView get(
+            @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization, @PathParam("id") String id) {
+        return Json.ConversationView.of(access.conversation(access.visitor(authorization), id));
+    }
+
+    @POST
+    @Path("{id}/messages")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Response post(
+            @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
+            @PathParam("id") String id,
+            Json.NewMessage body) {
+        Visitor visitor = access.visitor(authorization);
+        Conversation conversation = access.conversation(visitor, id);
+        if (body == null) {
+            throw ProblemException.invalid("text", "The request body must be a JSON object with a 'text' field");
+        }
+        PostedMessage posted = conversations.post(conversation.id(), Sender.visitor(visitor.id()),
+                body.clientMessageId(), body.text());
+        // A repeated client message id answers 200 with the message stored the first time.
+        return Response.status(posted.created() ? Response.Status.CREATED : Response.Status.OK)
+                .entity(Json.MessageView.of(posted.message()))
+                .build();
+    }
+
+    @GET
+    @Path("{id}/messages")
+    public Json.MessagePage messages(
+            @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
+            @PathParam("id") String id,
+            @QueryParam("after") @DefaultValue("0") String after,
+            @QueryParam("limit") @DefaultValue("100") String limit) {
+        Conversation conversation = access.conversation(access.visitor(authorization), id);
+        long afterSeq = number("after", after, 0, Long.MAX_VALUE);
+        int pageSize = (int) number("limit", limit, 1, 500);
+        List<Json.MessageView> page = conversations.messagesAfter(conversation.id(), afterSeq, pageSize).stream()
+                .map(Json.MessageView::of)
+                .toList();
+        return new Json.MessagePage(page, conversation.lastSeq());
+    }
+
+    private static long number(String field, String value, long min, long max) {
+        try {
+            long parsed = Long.parseLong(value.trim());
+            if (parsed >= min && parsed <= max) {
+                return parsed;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw ProblemException.invalid(field, "'" + field + "' must be a whole number from " + min + " to " + max);
+    }
+}

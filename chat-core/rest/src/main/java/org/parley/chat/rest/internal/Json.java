@@ -1,0 +1,38 @@
+package org.parley.chat.rest.internal;
+
+import java.time.Instant;
+import org.parley.chat.api.Conversation;
+import org.parley.chat.api.Message;
+import org.parley.chat.api.NewVisitor;
+
+/** The JSON shapes of the chat API, as documented in openapi/chat.json. */
+final class Json {
+    private Json() {}
+
+    record VisitorCreated(String visitorId, String token, Instant createdAt) {
+        static VisitorCreated of(NewVisitor created) {
+            return new VisitorCreated(created.visitor().id(), created.token(), created.visitor().createdAt());
+        }
+    }
+
+    record ConversationView(String id, String visitorId, String state, long lastSeq, Instant createdAt) {
+        static ConversationView of(Conversation c) {
+            return new ConversationView(c.id(), c.visitorId(), c.state().name(), c.lastSeq(), c.createdAt());
+        }
+    }
+
+    record SenderView(String type, String id) {}
+
+    record MessageView(
+            String conversationId, long seq, String clientMessageId, SenderView sender, String text, Instant createdAt) {
+        static MessageView of(Message m) {
+            return new MessageView(m.conversationId(), m.seq(), m.clientMessageId(),
+                    new SenderView(m.sender().type().name(), m.sender().id()), m.text(), m.createdAt());
+        }
+    }
+
+    record MessagePage(java.util.List<MessageView> messages, long lastSeq) {}
+
+    /** The body of a message a client sends. */
+    record NewMessage(String text, String clientMessageId) {}
+}
