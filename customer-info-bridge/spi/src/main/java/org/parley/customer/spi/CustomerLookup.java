@@ -16,7 +16,10 @@ public record CustomerLookup(Outcome outcome, CustomerRecord customer, String re
     public enum Outcome {
         /** The shop knows the customer; {@link #customer()} holds the record. */
         FOUND,
-        /** The shop answered and does not know this customer (deleted, wrong id, a guest). Asking again won't help soon. */
+        /**
+         * The shop answered and does not know this customer (deleted, wrong id, a guest). Asking again soon won't
+         * help.
+         */
         NOT_FOUND,
         /**
          * The shop could not be asked or gave no usable answer: unreachable, timed out, rejected the credentials, or

@@ -20,6 +20,8 @@ import org.slf4j.LoggerFactory;
 public class DatabaseService implements Database {
     /** Framework property naming Parley's data folder; the launcher sets it from --data. */
     static final String DATA_PROPERTY = "parley.data";
+    /** Framework property with a JDBC URL; the launcher sets it from --db, and it wins over the configuration. */
+    static final String URL_PROPERTY = "parley.db.url";
     private static final Logger LOG = LoggerFactory.getLogger(DatabaseService.class);
 
     private final DatabaseConnection connection;
@@ -29,10 +31,17 @@ public class DatabaseService implements Database {
     @Activate
     public DatabaseService(BundleContext context, DatabaseConfiguration config, @Reference StartupProblems problems) {
         this.problems = problems;
-        String url = config.url().isBlank() ? embeddedUrl(context) : config.url().trim();
+        String url = url(context.getProperty(URL_PROPERTY), config.url(), context);
         this.connection = new DatabaseConnection(url, config.user(), config._password(), config.maxPoolSize());
         this.description = connection.product() + " " + withoutCredentials(url);
         LOG.info("Database: {}", description);
+    }
+
+    static String url(String fromCommandLine, String configured, BundleContext context) {
+        if (fromCommandLine != null && !fromCommandLine.isBlank()) {
+            return fromCommandLine.trim();
+        }
+        return configured.isBlank() ? embeddedUrl(context) : configured.trim();
     }
 
     static String embeddedUrl(BundleContext context) {

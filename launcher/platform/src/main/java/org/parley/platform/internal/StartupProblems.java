@@ -15,8 +15,8 @@ import org.slf4j.LoggerFactory;
  */
 @Component(service = StartupProblems.class)
 public class StartupProblems {
-    /** Framework property set by Parley's launcher: exit the process on a fatal problem. */
-    static final String EXIT_ON_FATAL = "parley.launcher.exitOnFatal";
+    /** Framework property set by Parley's own launcher (not by shared hosts): Parley owns the process. */
+    static final String LAUNCHER = "parley.launcher";
     static final int EXIT_CODE = 3;
     private static final Logger LOG = LoggerFactory.getLogger(StartupProblems.class);
 
@@ -25,7 +25,7 @@ public class StartupProblems {
 
     @Activate
     public StartupProblems(BundleContext context) {
-        this.exitOnFatal = Boolean.parseBoolean(context.getProperty(EXIT_ON_FATAL));
+        this.exitOnFatal = Boolean.parseBoolean(context.getProperty(LAUNCHER));
     }
 
     void reportFatal(String problem) {

@@ -1,0 +1,89 @@
+package org.parley.agent.api;
+
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import org.osgi.annotation.versioning.ProviderType;
+
+/**
+ * The installation's agents. Provided by the agent directory bundle; used by the admin pages, sign-in and routing.
+ *
+ * <p>Every change is all-or-nothing: it validates everything first, and when a check fails it throws an
+ * {@link AgentException} naming the field at fault and writes nothing. Callers authorize; the directory enforces the
+ * rules that hold whoever asks, such as the single owner.
+ */
+@ProviderType
+public interface AgentDirectory {
+
+    /**
+     * Creates an enabled agent.
+     *
+     * @throws AgentException INVALID for a malformed field; CONFLICT when the username or email is taken
+     *     (regardless of case) or OWNER is asked for while there is an owner; NOT_FOUND ({@code "queueIds"}) for an
+     *     unknown queue
+     */
+    Agent create(NewAgent agent);
+
+    /** The agent with this id, if there is one. */
+    Optional<Agent> find(String id);
+
+    /** The agent who signs in with this username or email address, regardless of case, if there is one. */
+    Optional<Agent> findByLogin(String usernameOrEmail);
+
+    /** All agents, by display name. */
+    List<Agent> list();
+
+    /** How many agents there are, enabled or not: the seats in use. */
+    int count();
+
+    /**
+     * Changes an agent's editable fields.
+     *
+     * @throws AgentException NOT_FOUND ({@code "id"}); INVALID for a malformed field; CONFLICT when the email is
+     *     taken or the change would make or unmake an owner ({@code "accessLevel"})
+     */
+    Agent edit(String id, AgentChanges changes);
+
+    /**
+     * Enables (may sign in) or disables the agents, all or none.
+     *
+     * @throws AgentException NOT_FOUND ({@code "ids"}) when any id is unknown; CONFLICT ({@code "ids"}) when
+     *     disabling the owner, who must transfer ownership first so that someone can still manage the installation
+     */
+    void setEnabled(Collection<String> ids, boolean enabled);
+
+    /**
+     * Activates (chats and is handed conversations) or deactivates the agents, all or none.
+     *
+     * @throws AgentException NOT_FOUND ({@code "ids"}) when any id is unknown
+     */
+    void setActive(Collection<String> ids, boolean active);
+
+    /**
+     * Deletes the agents, all or none, then tells the {@link AgentDeletionListener}s.
+     *
+     * @throws AgentException NOT_FOUND ({@code "ids"}) when any id is unknown; CONFLICT ({@code "ids"}) when one of
+     *     them is the owner, who must transfer ownership first
+     */
+    void delete(Collection<String> ids);
+
+    /**
+     * Makes another agent the owner in one step; the previous owner becomes {@link AccessLevel#FULL}.
+     *
+     * @param fromId the current owner
+     * @param toId the new owner: another agent, who must be enabled
+     * @return the new owner
+     * @throws AgentException NOT_FOUND for an unknown id; CONFLICT ({@code "fromId"}) when that agent is not the
+     *     owner; INVALID ({@code "toId"}) when the new owner is the same agent or disabled
+     */
+    Agent transferOwnership(String fromId, String toId);
+
+    /**
+     * Checks a sign-in. Takes the same time whether or not the login exists, so the answer's timing does not tell
+     * which usernames are in use.
+     *
+     * @param usernameOrEmail the username or email address, regardless of case
+     * @return the agent, when the password is theirs and they are enabled
+     */
+    Optional<Agent> verifyCredentials(String usernameOrEmail, String password);
+}

@@ -1,0 +1,241 @@
+package org.parley.agent.internal;
+
+import static org.parley.agent.internal.FieldRules.conflict;
+
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.apache.ibatis.session.SqlSession;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.parley.agent.api.AccessLevel;
+import org.parley.agent.api.Agent;
+import org.parley.agent.api.AgentChanges;
+import org.parley.agent.api.AgentDeletionListener;
+import org.parley.agent.api.AgentDirectory;
+import org.parley.agent.api.NewAgent;
+import org.parley.agent.api.Queue;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** The agent directory, kept in the installation's database. */
+@Component(service = AgentDirectory.class)
+public final class SqlAgentDirectory implements AgentDirectory {
+    private static final Logger LOG = LoggerFactory.getLogger(SqlAgentDirectory.class);
+
+    private final AgentDatabase database;
+    private final Passwords passwords;
+    private final AgentStatus status;
+    private final List<AgentDeletionListener> deletionListeners = new CopyOnWriteArrayList<>();
+
+    @Activate
+    public SqlAgentDirectory(@Reference AgentDatabase database) {
+        this(database, Passwords.STANDARD);
+    }
+
+    /** With cheaper password hashes, for tests that create many agents. */
+    SqlAgentDirectory(AgentDatabase database, Passwords passwords) {
+        this.database = database;
+        this.passwords = passwords;
+        this.status = new AgentStatus(database);
+    }
+
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
+            unbind = "removeDeletionListener")
+    void addDeletionListener(AgentDeletionListener listener) {
+        deletionListeners.add(listener);
+    }
+
+    void removeDeletionListener(AgentDeletionListener listener) {
+        deletionListeners.remove(listener);
+    }
+
+    @Override
+    public Agent create(NewAgent request) {
+        Objects.requireNonNull(request, "agent");
+        AgentRow row = new AgentRow();
+        row.id = UUID.randomUUID().toString();
+        row.displayName = FieldRules.displayName(request.displayName());
+        row.username = FieldRules.username(request.username());
+        row.usernameKey = FieldRules.key(row.username);
+        String password = FieldRules.password(request.password());
+        row.email = FieldRules.email(request.email());
+        row.emailKey = FieldRules.key(row.email);
+        row.description = FieldRules.description(request.description());
+        row.accessLevel = FieldRules.accessLevel(request.accessLevel());
+        row.active = request.active();
+        row.enabled = true;
+        row.showRealPhoneNumbers = request.showRealPhoneNumbers();
+        row.maxConcurrentSessions = FieldRules.maxConcurrentSessions(request.maxConcurrentSessions());
+        List<String> queueIds = FieldRules.ids("queueIds", request.queueIds());
+        row.createdAt = OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.MICROS);
+        // Slow on purpose: hash before taking a connection.
+        row.passwordHash = passwords.hash(password);
+        Agent agent = database.write(session -> {
+            requireUnique(session, row);
+            // Seat limits belong here: take a lock that serializes creations, then refuse when count() has reached
+            // the licensed seats, so that simultaneous creations cannot both take the last seat.
+            QueueCatalog.requireExisting(session, queueIds);
+            session.getMapper(AgentMapper.class).insert(row);
+            QueueCatalog.setMemberships(session, row.id, queueIds);
+            return AgentRow.load(session, row.id);
+        }, session -> requireUnique(session, row));
+        LOG.info("Agent '{}' ({}) created with {} access", agent.username(), agent.id(), agent.accessLevel());
+        return agent;
+    }
+
+    @Override
+    public Optional<Agent> find(String id) {
+        if (id == null) {
+            return Optional.empty();
+        }
+        return database.read(session -> Optional.ofNullable(AgentRow.load(session, id)));
+    }
+
+    @Override
+    public Optional<Agent> findByLogin(String usernameOrEmail) {
+        return database.read(session -> Optional.ofNullable(byLogin(session, usernameOrEmail))
+                .map(row -> row.toAgent(QueueCatalog.queuesOf(session, row.id))));
+    }
+
+    @Override
+    public List<Agent> list() {
+        return database.read(session -> {
+            Map<String, List<Queue>> queues = QueueCatalog.queuesByAgent(session);
+            return session.getMapper(AgentMapper.class).all().stream()
+                    .map(row -> row.toAgent(queues.getOrDefault(row.id, List.of())))
+                    .toList();
+        });
+    }
+
+    @Override
+    public int count() {
+        return database.read(session -> session.getMapper(AgentMapper.class).count());
+    }
+
+    @Override
+    public Agent edit(String id, AgentChanges changes) {
+        Objects.requireNonNull(changes, "changes");
+        AgentRow edited = new AgentRow();
+        edited.id = id;
+        edited.displayName = FieldRules.displayName(changes.displayName());
+        boolean keepPassword = changes.password() == null || changes.password().isBlank();
+        String password = keepPassword ? null : FieldRules.password(changes.password());
+        edited.email = FieldRules.email(changes.email());
+        edited.emailKey = FieldRules.key(edited.email);
+        edited.description = FieldRules.description(changes.description());
+        edited.accessLevel = FieldRules.accessLevel(changes.accessLevel());
+        edited.showRealPhoneNumbers = changes.showRealPhoneNumbers();
+        edited.maxConcurrentSessions = FieldRules.maxConcurrentSessions(changes.maxConcurrentSessions());
+        List<String> queueIds = FieldRules.ids("queueIds", changes.queueIds());
+        String newHash = keepPassword ? null : passwords.hash(password);
+        Agent agent = database.write(session -> {
+            AgentRow current = AgentRow.require(session, id, "id");
+            if ((current.accessLevel == AccessLevel.OWNER) != (edited.accessLevel == AccessLevel.OWNER)) {
+                throw conflict("accessLevel", current.accessLevel == AccessLevel.OWNER
+                        ? "The owner's access cannot be reduced; transfer ownership to another agent first"
+                        : "Only a transfer of ownership makes an agent the owner");
+            }
+            requireUnique(session, edited);
+            QueueCatalog.requireExisting(session, queueIds);
+            edited.passwordHash = keepPassword ? current.passwordHash : newHash;
+            session.getMapper(AgentMapper.class).update(edited);
+            QueueCatalog.setMemberships(session, id, queueIds);
+            return AgentRow.load(session, id);
+        }, session -> requireUnique(session, edited));
+        LOG.info("Agent '{}' ({}) edited{}", agent.username(), agent.id(), keepPassword ? "" : ", password reset");
+        return agent;
+    }
+
+    @Override
+    public void setEnabled(Collection<String> ids, boolean enabled) {
+        List<String> unique = FieldRules.ids("ids", ids);
+        status.setEnabled(unique, enabled);
+        LOG.info("Agents {} {}", unique, enabled ? "enabled" : "disabled");
+    }
+
+    @Override
+    public void setActive(Collection<String> ids, boolean active) {
+        List<String> unique = FieldRules.ids("ids", ids);
+        status.setActive(unique, active);
+        LOG.info("Agents {} {}", unique, active ? "activated" : "deactivated");
+    }
+
+    @Override
+    public void delete(Collection<String> ids) {
+        List<Agent> deleted = status.delete(FieldRules.ids("ids", ids));
+        if (deleted.isEmpty()) {
+            return;
+        }
+        LOG.info("Agents {} deleted", deleted.stream().map(Agent::username).toList());
+        for (AgentDeletionListener listener : deletionListeners) {
+            try {
+                listener.agentsDeleted(deleted);
+            } catch (RuntimeException e) {
+                // The deletion stands: the owner confirmed it, and the listener's bundle must catch up by itself.
+                LOG.error("Agent deletion listener {} failed", listener, e);
+            }
+        }
+    }
+
+    @Override
+    public Agent transferOwnership(String fromId, String toId) {
+        Agent owner = status.transferOwnership(fromId, toId);
+        LOG.info("Ownership transferred from agent {} to '{}' ({})", fromId, owner.username(), owner.id());
+        return owner;
+    }
+
+    @Override
+    public Optional<Agent> verifyCredentials(String usernameOrEmail, String password) {
+        if (password == null) {
+            return Optional.empty();
+        }
+        AgentRow row = database.read(session -> byLogin(session, usernameOrEmail));
+        if (row == null) {
+            passwords.spendVerificationTime(password);
+            return Optional.empty();
+        }
+        if (!passwords.matches(password, row.passwordHash) || !row.enabled) {
+            return Optional.empty();
+        }
+        return find(row.id);
+    }
+
+    /** Usernames cannot hold '@' and email addresses must, so the login says which one it is. */
+    private static AgentRow byLogin(SqlSession session, String usernameOrEmail) {
+        if (usernameOrEmail == null || usernameOrEmail.isBlank()) {
+            return null;
+        }
+        String key = FieldRules.key(usernameOrEmail.strip());
+        AgentMapper agents = session.getMapper(AgentMapper.class);
+        return key.contains("@") ? agents.byEmail(key) : agents.byUsername(key);
+    }
+
+    /** Refuses a username, email or ownership that another agent holds; a null username (an edit) is not checked. */
+    private static void requireUnique(SqlSession session, AgentRow row) {
+        AgentMapper agents = session.getMapper(AgentMapper.class);
+        if (row.usernameKey != null && !isSelf(agents.byUsername(row.usernameKey), row)) {
+            throw conflict("username", "Username is already taken");
+        }
+        if (row.emailKey != null && !isSelf(agents.byEmail(row.emailKey), row)) {
+            throw conflict("email", "Email address is already used by another agent");
+        }
+        if (row.accessLevel == AccessLevel.OWNER && !isSelf(agents.owner(), row)) {
+            throw conflict("accessLevel", "There is already an owner; ownership can only be transferred");
+        }
+    }
+
+    private static boolean isSelf(AgentRow holder, AgentRow row) {
+        return holder == null || holder.id.equals(row.id);
+    }
+}

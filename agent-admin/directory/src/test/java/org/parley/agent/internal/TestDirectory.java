@@ -1,0 +1,96 @@
+package org.parley.agent.internal;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import org.junit.jupiter.api.function.Executable;
+import org.parley.agent.api.AccessLevel;
+import org.parley.agent.api.Agent;
+import org.parley.agent.api.AgentException;
+import org.parley.agent.api.NewAgent;
+import org.parley.platform.database.TestDatabase;
+
+/** The bundle's components on a fresh database, as DS would wire them; close it at the end of the test. */
+final class TestDirectory implements AutoCloseable {
+    /** Argon2id at its smallest: the hashing itself is tested in PasswordsTest and CredentialsTest. */
+    static final Passwords FAST_PASSWORDS = new Passwords(64, 1, 1);
+
+    final TestDatabase db;
+    final SqlAgentDirectory agents;
+    final QueueCatalog queues;
+
+    private TestDirectory(TestDatabase db, Passwords passwords) {
+        this.db = db;
+        AgentDatabase database = new AgentDatabase(db.connection());
+        // The standard hashing goes through the constructor DS calls.
+        this.agents = passwords == Passwords.STANDARD
+                ? new SqlAgentDirectory(database)
+                : new SqlAgentDirectory(database, passwords);
+        this.queues = new QueueCatalog(database);
+    }
+
+    static TestDirectory on(TestDatabase.Kind kind) {
+        return new TestDirectory(kind.create(), FAST_PASSWORDS);
+    }
+
+    /** With the production password hashing. */
+    static TestDirectory withStandardPasswords(TestDatabase.Kind kind) {
+        return new TestDirectory(kind.create(), Passwords.STANDARD);
+    }
+
+    Agent createOwner() {
+        return agents.create(new NewAgent("Olivia Owner", "olivia", "owner-secret", "olivia@shop.example",
+                AccessLevel.OWNER));
+    }
+
+    Agent create(String username, AccessLevel accessLevel) {
+        return agents.create(new NewAgent("Agent " + username, username, "secret-" + username, null, accessLevel));
+    }
+
+    /**
+     * Asserts that the action is refused for the reason and field given, and that it wrote nothing.
+     *
+     * @return the refusal, for checking its message
+     */
+    AgentException assertRefused(AgentException.Reason reason, String field, Executable action) {
+        String before = contents();
+        AgentException refusal = assertThrows(AgentException.class, action);
+        assertEquals(reason, refusal.reason(), refusal.getMessage());
+        assertEquals(field, refusal.field(), refusal.getMessage());
+        assertEquals(before, contents(), "nothing written");
+        return refusal;
+    }
+
+    /** Every row of the bundle's tables, password hashes included. */
+    String contents() {
+        return dump("SELECT * FROM agent_account ORDER BY id") + dump("SELECT * FROM agent_queue ORDER BY id")
+                + dump("SELECT * FROM agent_queue_member ORDER BY agent_id, queue_id");
+    }
+
+    private String dump(String sql) {
+        StringBuilder text = new StringBuilder();
+        try (Connection connection = db.connection().dataSource().getConnection();
+                Statement statement = connection.createStatement();
+                ResultSet rows = statement.executeQuery(sql)) {
+            int columns = rows.getMetaData().getColumnCount();
+            while (rows.next()) {
+                for (int i = 1; i <= columns; i++) {
+                    text.append(rows.getString(i)).append('|');
+                }
+                text.append('\n');
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(sql, e);
+        }
+        return text.append("--\n").toString();
+    }
+
+    @Override
+    public void close() {
+        db.close();
+    }
+}
