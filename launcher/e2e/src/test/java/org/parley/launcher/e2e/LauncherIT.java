@@ -41,6 +41,9 @@ class LauncherIT {
             assertEquals("UP", health.get("status").asText());
             assertEquals("ACTIVE", health.at("/bundles/bundles/org.parley.chat").asText());
             assertEquals("UP", health.at("/database/status").asText());
+            JsonNode openApi = new ChatClient(parley).send("GET", "/api/v1/openapi.json", null).body();
+            assertTrue(openApi.get("openapi").asText().startsWith("3."));
+            assertTrue(openApi.get("paths").has("/conversations/{id}/messages"), "chat paths are merged in");
 
             ChatClient visitor = new ChatClient(parley).asNewVisitor();
             token = visitor.token();

@@ -32,9 +32,18 @@ final class OneLineLogging {
         Logger root = Logger.getLogger("");
         root.setLevel(Level.INFO);
         root.addHandler(new StdoutHandler(System.out));
-        // Flyway's informational lines duplicate Parley's own migration log.
-        Logger.getLogger("org.flywaydb").setLevel(Level.WARNING);
+        // Jersey and the REST whiteboard narrate every resource (re)registration; keep their warnings and errors.
+        quiet("org.eclipse.osgitech.rest", Level.WARNING);
+        quiet("org.glassfish.jersey.internal.inject.Providers", Level.SEVERE);
     }
+
+    private static void quiet(String logger, Level level) {
+        Logger named = Logger.getLogger(logger);
+        named.setLevel(level);
+        QUIETED.add(named); // java.util.logging holds loggers weakly; keep the configured ones alive
+    }
+
+    private static final java.util.List<Logger> QUIETED = new java.util.ArrayList<>();
 
     private static void setDefault(String key, String value) {
         if (System.getProperty(key) == null) {

@@ -46,6 +46,8 @@ public class JsonFeature implements Feature {
         // Jackson's own exception mappers answer in plain text; ProblemMappers answers in problem details.
         context.register(JacksonFeature.withoutExceptionMappers());
         context.register(new MapperResolver(objectMapper()));
+        // The API is described by its OpenAPI document; WADL would need JAXB and only adds a warning.
+        context.property("jersey.config.server.wadl.disableWadl", true);
         return true;
     }
 
