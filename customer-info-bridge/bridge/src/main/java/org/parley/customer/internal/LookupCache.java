@@ -16,13 +16,13 @@ import org.parley.customer.spi.CustomerReference;
  * cause one shop request, and a slow answer still lands in the cache for the next refresh. Thread-safe.
  */
 final class LookupCache {
-    private static final class Entry {
+    private static final class CachedLookup {
         final CustomerInfoProvider adapter;
         final CompletableFuture<CustomerLookup> answer;
         /** Running lookups never expire; the bridge gives every lookup an upper time limit. */
         volatile Instant expiresAt = Instant.MAX;
 
-        Entry(CustomerInfoProvider adapter, CompletableFuture<CustomerLookup> answer) {
+        CachedLookup(CustomerInfoProvider adapter, CompletableFuture<CustomerLookup> answer) {
             this.adapter = adapter;
             this.answer = answer;
         }
@@ -31,7 +31,7 @@ final class LookupCache {
     private final Clock clock;
     private final Duration answerTime;
     private final Duration failureTime;
-    private final Map<CustomerReference, Entry> entries;
+    private final Map<CustomerReference, CachedLookup> entries;
 
     /**
      * @param answerTime how long found and not-found answers are reused
@@ -46,7 +46,7 @@ final class LookupCache {
             private static final long serialVersionUID = 1L;
 
             @Override
-            protected boolean removeEldestEntry(Map.Entry<CustomerReference, Entry> eldest) {
+            protected boolean removeEldestEntry(Map.Entry<CustomerReference, CachedLookup> eldest) {
                 return size() > maxSize;
             }
         };
@@ -58,12 +58,12 @@ final class LookupCache {
      */
     synchronized CompletableFuture<CustomerLookup> get(CustomerReference customer, CustomerInfoProvider adapter,
             Function<CustomerReference, CompletableFuture<CustomerLookup>> ask) {
-        Entry entry = entries.get(customer);
+        CachedLookup entry = entries.get(customer);
         if (entry != null && entry.adapter == adapter && clock.instant().isBefore(entry.expiresAt)) {
             return entry.answer;
         }
         CompletableFuture<CustomerLookup> answer = ask.apply(customer);
-        Entry fresh = new Entry(adapter, answer);
+        CachedLookup fresh = new CachedLookup(adapter, answer);
         entries.put(customer, fresh);
         answer.thenAccept(lookup -> fresh.expiresAt = clock.instant().plus(timeToKeep(lookup)));
         return answer;

@@ -205,6 +205,28 @@ class LauncherIT {
     }
 
     @Test
+    void appliesConfigurationFilesWhileRunning() throws Exception {
+        try (ParleyProcess parley = ParleyProcess.start(data)) {
+            parley.awaitHealthy(START);
+            ChatClient client = new ChatClient(parley);
+            Path config = data.resolve("config").resolve("org.parley.database.cfg");
+            Files.writeString(config, "url=jdbc:postgresql://127.0.0.1:" + ParleyProcess.freePort() + "/parley\n");
+            awaitHealthStatus(client, 503);
+            Files.delete(config);
+            awaitHealthStatus(client, 200);
+        }
+    }
+
+    private static void awaitHealthStatus(ChatClient client, int status) throws Exception {
+        int seen = 0;
+        for (int i = 0; i < 150 && seen != status; i++) {
+            Thread.sleep(200);
+            seen = client.send("GET", "/health", null).status();
+        }
+        assertEquals(status, seen, "health after the configuration change");
+    }
+
+    @Test
     void explainsItsOptionsAndRefusesBadOnes() throws Exception {
         Process help = new ProcessBuilder(ParleyProcess.javaBinary(), "-jar", ParleyProcess.JAR.toString(), "--help")
                 .redirectErrorStream(true).start();

@@ -3,6 +3,8 @@ package org.parley.launcher.main;
 import java.io.IOException;
 import java.io.InputStream;
 import java.lang.reflect.Method;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -31,10 +33,29 @@ public final class Main {
             System.out.println(Options.USAGE);
             return;
         }
+        if (!portIsFree(options.port())) {
+            System.err.println("parley: port " + options.port() + " is already in use; choose another with --port");
+            System.exit(2);
+            return;
+        }
         prepare(options);
         OneLineLogging.install();
         Method launcher = Class.forName("aQute.launcher.pre.EmbeddedLauncher").getMethod("main", String[].class);
         launcher.invoke(null, (Object) new String[0]);
+    }
+
+    /** Checked up front: Jetty would only log a failed bind and leave a process that serves nothing. */
+    static boolean portIsFree(int port) {
+        if (port == 0) {
+            return true;
+        }
+        try (ServerSocket socket = new ServerSocket()) {
+            socket.setReuseAddress(true);
+            socket.bind(new InetSocketAddress(port));
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
     }
 
     static void prepare(Options options) throws IOException {

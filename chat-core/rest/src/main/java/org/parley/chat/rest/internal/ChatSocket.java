@@ -77,6 +77,9 @@ public final class ChatSocket extends Endpoint { // public: Jetty validates endp
             error(401, "Unauthorized", "Unknown visitor token", "token");
             return;
         }
+        // A connection speaks for one visitor at a time: a new identity ends the old one's subscriptions.
+        subscriptions.values().forEach(StreamSubscription::close);
+        subscriptions.clear();
         visitor = found.get();
         send(Map.of("type", "ready", "visitorId", visitor.id()));
     }

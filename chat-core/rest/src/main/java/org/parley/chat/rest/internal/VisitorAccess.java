@@ -16,7 +16,7 @@ final class VisitorAccess {
     /** The visitor of an {@code Authorization: Bearer <token>} header; 401 otherwise. */
     Visitor visitor(String authorization) {
         String token = bearer(authorization);
-        return conversations.visitorByToken(token).orElseThrow(() -> unauthorized(
+        return conversations.visitorByToken(token).orElseThrow(() -> ProblemException.unauthorized(
                 token == null ? "Send the visitor token as 'Authorization: Bearer <token>'" : "Unknown visitor token"));
     }
 
@@ -33,9 +33,5 @@ final class VisitorAccess {
         }
         String token = authorization.substring(7).trim();
         return token.isEmpty() ? null : token;
-    }
-
-    private static ProblemException unauthorized(String detail) {
-        return ProblemException.unauthorized(detail);
     }
 }
