@@ -1,0 +1,60 @@
+package org.parley.launcher.itest;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.WebSocket;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+
+/** A real WebSocket connection to {@code /api/v1/stream}, as the chat widget opens it. */
+final class StreamSocket implements AutoCloseable {
+    private static final long FRAME_TIMEOUT_SECONDS = 10;
+
+    private final BlockingQueue<JsonNode> frames = new LinkedBlockingQueue<>();
+    private final WebSocket socket;
+
+    StreamSocket(URI uri) throws Exception {
+        socket = HttpClient.newHttpClient().newWebSocketBuilder().buildAsync(uri, new WebSocket.Listener() {
+            private final StringBuilder partial = new StringBuilder();
+
+            @Override
+            public CompletionStage<?> onText(WebSocket webSocket, CharSequence data, boolean last) {
+                partial.append(data);
+                if (last) {
+                    try {
+                        frames.add(ParleyHttp.JSON.readTree(partial.toString()));
+                    } catch (Exception e) {
+                        throw new IllegalStateException("Not a JSON frame: " + partial, e);
+                    }
+                    partial.setLength(0);
+                }
+                webSocket.request(1);
+                return null;
+            }
+        }).get(FRAME_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+    }
+
+    void send(String frame) throws Exception {
+        socket.sendText(frame, true).get(FRAME_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+    }
+
+    /** The next frame, which must be of the given type. */
+    JsonNode expect(String type) throws InterruptedException {
+        JsonNode frame = frames.poll(FRAME_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+        if (frame == null) {
+            throw new AssertionError("No '" + type + "' frame within " + FRAME_TIMEOUT_SECONDS + " s");
+        }
+        if (!type.equals(frame.path("type").asText())) {
+            throw new AssertionError("Expected a '" + type + "' frame but got " + frame);
+        }
+        return frame;
+    }
+
+    @Override
+    public void close() {
+        socket.abort();
+    }
+}
