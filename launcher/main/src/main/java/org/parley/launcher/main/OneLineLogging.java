@@ -34,6 +34,8 @@ final class OneLineLogging {
         root.addHandler(new StdoutHandler(System.out));
         // Jersey and the REST whiteboard narrate every resource (re)registration; keep their warnings and errors.
         quiet("org.eclipse.osgitech.rest", Level.WARNING);
+        quiet("Jakartars.serviceRuntime", Level.WARNING);
+        quiet("org.glassfish.jersey.server.wadl", Level.SEVERE);
         quiet("org.glassfish.jersey.internal.inject.Providers", Level.SEVERE);
     }
 
