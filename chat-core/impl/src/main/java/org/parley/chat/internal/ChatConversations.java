@@ -24,7 +24,8 @@ import org.parley.chat.api.Visitor;
 import org.parley.platform.database.Database;
 
 /** Conversations stored through MyBatis, with live delivery to subscribers after each commit. */
-@Component(service = Conversations.class)
+// Immediate: the schema is migrated when Parley starts, not on the first request.
+@Component(service = Conversations.class, immediate = true)
 public class ChatConversations implements Conversations {
     /** The most messages one read returns. */
     static final int MAX_PAGE = 500;
