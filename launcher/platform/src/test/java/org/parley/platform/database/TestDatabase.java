@@ -15,6 +15,8 @@ public final class TestDatabase implements AutoCloseable {
     /** Environment variable holding the JDBC URL of the PostgreSQL server for tests; unset skips those tests. */
     public static final String POSTGRES_ENV = "PARLEY_TEST_POSTGRES";
 
+    private static volatile boolean toldSkipped;
+
     private final DatabaseConnection connection;
     private final Runnable cleanup;
     private final String name;
@@ -47,6 +49,11 @@ public final class TestDatabase implements AutoCloseable {
     /** A new schema on the configured PostgreSQL server, dropped on close. */
     public static TestDatabase postgres() {
         String url = System.getenv(POSTGRES_ENV);
+        if ((url == null || url.isBlank()) && !toldSkipped) {
+            toldSkipped = true;
+            System.err.println("[parley] PostgreSQL tests are SKIPPED in this module: set " + POSTGRES_ENV
+                    + " to a JDBC URL, e.g. jdbc:postgresql://127.0.0.1:5432/test?user=postgres, to run them.");
+        }
         Assumptions.assumeTrue(url != null && !url.isBlank(),
                 "PostgreSQL tests skipped: set " + POSTGRES_ENV + " to a JDBC URL (e.g. jdbc:postgresql://127.0.0.1:5432/test?user=postgres) to run them");
         String schema = "t_" + UUID.randomUUID().toString().replace("-", "");
