@@ -45,7 +45,8 @@ public interface AgentDirectory {
     Agent edit(String id, AgentChanges changes);
 
     /**
-     * Enables (may sign in) or disables the agents, all or none.
+     * Enables (may sign in) or disables the agents, all or none. Disabling also ends the agents' open
+     * {@linkplain AgentSessions sessions} in the same transaction, so a disabled agent is signed out at once.
      *
      * @throws AgentException NOT_FOUND ({@code "ids"}) when any id is unknown; CONFLICT ({@code "ids"}) when
      *     disabling the owner, who must transfer ownership first so that someone can still manage the installation

@@ -12,15 +12,17 @@ import org.parley.platform.database.Database;
 
 /**
  * The agent bundle's tables, migrated once when the bundle activates, and the transactions on them. A service of
- * this bundle only, shared by the directory and the queues.
+ * this bundle only, shared by the directory, the queues and the sessions.
  */
-@Component(service = AgentDatabase.class)
+// Immediate: the schema is migrated when Parley starts, not when the first agent request arrives.
+@Component(service = AgentDatabase.class, immediate = true)
 public final class AgentDatabase {
     private final SqlSessionFactory sessions;
 
     @Activate
     public AgentDatabase(@Reference Database database) {
-        this.sessions = database.open("agent", getClass().getClassLoader(), AgentMapper.class, QueueMapper.class);
+        this.sessions = database.open("agent", getClass().getClassLoader(), AgentMapper.class, QueueMapper.class,
+                SessionMapper.class);
     }
 
     /** Runs the work in one transaction: committed when it returns, rolled back when it throws. */

@@ -36,6 +36,10 @@ final class AgentStatus {
                 if ((enabled ? agents.enable(id) : agents.disableUnlessOwner(id)) != 1) {
                     throw conflict("ids", CHANGED);
                 }
+                if (!enabled) {
+                    // Signed out at once, in the same transaction: no request gets through after the commit.
+                    session.getMapper(SessionMapper.class).deleteOfAgent(id);
+                }
             }
             return null;
         });

@@ -22,6 +22,8 @@ final class TestDirectory implements AutoCloseable {
     final TestDatabase db;
     final SqlAgentDirectory agents;
     final QueueCatalog queues;
+    final TestClock clock = new TestClock();
+    final SqlAgentSessions sessions;
 
     private TestDirectory(TestDatabase db, Passwords passwords) {
         this.db = db;
@@ -31,6 +33,7 @@ final class TestDirectory implements AutoCloseable {
                 ? new SqlAgentDirectory(database)
                 : new SqlAgentDirectory(database, passwords);
         this.queues = new QueueCatalog(database);
+        this.sessions = new SqlAgentSessions(database, clock);
     }
 
     static TestDirectory on(TestDatabase.Kind kind) {
@@ -68,7 +71,8 @@ final class TestDirectory implements AutoCloseable {
     /** Every row of the bundle's tables, password hashes included. */
     String contents() {
         return dump("SELECT * FROM agent_account ORDER BY id") + dump("SELECT * FROM agent_queue ORDER BY id")
-                + dump("SELECT * FROM agent_queue_member ORDER BY agent_id, queue_id");
+                + dump("SELECT * FROM agent_queue_member ORDER BY agent_id, queue_id")
+                + dump("SELECT * FROM agent_session ORDER BY secret_hash");
     }
 
     private String dump(String sql) {

@@ -1,0 +1,136 @@
+package org.parley.agent.internal;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.Optional;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.parley.agent.api.Agent;
+import org.parley.agent.api.AgentSession;
+import org.parley.agent.api.AgentSessions;
+import org.parley.agent.api.NewAgentSession;
+import org.parley.agent.internal.SessionMapper.SessionRow;
+
+/**
+ * Agents' sessions in {@code agent_session}, keyed by the SHA-256 of their secret. A session lives for
+ * {@link #IDLE_TIMEOUT} after its last use and never longer than {@link #MAX_LIFETIME} after sign-in.
+ */
+@Component(service = AgentSessions.class)
+public final class SqlAgentSessions implements AgentSessions {
+    static final Duration IDLE_TIMEOUT = Duration.ofHours(12);
+    static final Duration MAX_LIFETIME = Duration.ofDays(7);
+    /** Uses closer together than this are not written down: one write a minute, not one per request. */
+    static final Duration TOUCH_INTERVAL = Duration.ofMinutes(1);
+    private static final int SECRET_BYTES = 32;
+
+    private final AgentDatabase database;
+    private final Clock clock;
+    private final SecureRandom random = new SecureRandom();
+
+    @Activate
+    public SqlAgentSessions(@Reference AgentDatabase database) {
+        this(database, Clock.systemUTC());
+    }
+
+    /** With a clock that tests move forward. */
+    SqlAgentSessions(AgentDatabase database, Clock clock) {
+        this.database = database;
+        this.clock = clock;
+    }
+
+    @Override
+    public NewAgentSession start(String agentId) {
+        byte[] bytes = new byte[SECRET_BYTES];
+        random.nextBytes(bytes);
+        String secret = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+        OffsetDateTime now = now();
+        SessionRow row = new SessionRow();
+        row.secretHash = hash(secret);
+        row.createdAt = now;
+        row.lastSeenAt = now;
+        row.expiresAt = expiry(now, now);
+        Agent agent = database.write(session -> {
+            AgentRow account = AgentRow.require(session, agentId, "agentId");
+            if (!account.enabled) {
+                throw FieldRules.invalid("agentId", account.displayName + " is disabled and cannot sign in");
+            }
+            row.agentId = account.id;
+            SessionMapper sessions = session.getMapper(SessionMapper.class);
+            // Sign-ins are rare: a fine moment to forget sessions that ended without a sign-out.
+            sessions.deleteExpired(now);
+            sessions.insert(row);
+            return AgentRow.load(session, account.id);
+        });
+        return new NewAgentSession(new AgentSession(agent, now.toInstant(), row.expiresAt.toInstant()), secret);
+    }
+
+    @Override
+    public Optional<AgentSession> find(String secret) {
+        if (secret == null || secret.isBlank()) {
+            return Optional.empty();
+        }
+        String hash = hash(secret);
+        OffsetDateTime now = now();
+        return database.write(session -> {
+            SessionMapper sessions = session.getMapper(SessionMapper.class);
+            SessionRow row = sessions.byHash(hash);
+            if (row == null) {
+                return Optional.empty();
+            }
+            if (!row.expiresAt.isAfter(now)) {
+                sessions.delete(hash);
+                return Optional.empty();
+            }
+            Agent agent = AgentRow.load(session, row.agentId);
+            // Disabling deletes the sessions; this also covers a sign-in that raced with the disabling.
+            if (agent == null || !agent.enabled()) {
+                sessions.delete(hash);
+                return Optional.empty();
+            }
+            OffsetDateTime expiresAt = row.expiresAt;
+            if (Duration.between(row.lastSeenAt, now).compareTo(TOUCH_INTERVAL) >= 0) {
+                expiresAt = expiry(row.createdAt, now);
+                sessions.touch(hash, now, expiresAt);
+            }
+            return Optional.of(new AgentSession(agent, row.createdAt.toInstant(), expiresAt.toInstant()));
+        });
+    }
+
+    @Override
+    public void end(String secret) {
+        if (secret != null && !secret.isBlank()) {
+            database.write(session -> session.getMapper(SessionMapper.class).delete(hash(secret)));
+        }
+    }
+
+    private static OffsetDateTime expiry(OffsetDateTime createdAt, OffsetDateTime lastSeenAt) {
+        OffsetDateTime idle = lastSeenAt.plus(IDLE_TIMEOUT);
+        OffsetDateTime limit = createdAt.plus(MAX_LIFETIME);
+        return idle.isBefore(limit) ? idle : limit;
+    }
+
+    private OffsetDateTime now() {
+        return OffsetDateTime.ofInstant(Instant.now(clock), ZoneOffset.UTC).truncatedTo(ChronoUnit.MICROS);
+    }
+
+    /** The stored form of a secret: its SHA-256 in hex. A fast hash suffices, the secret being 256 random bits. */
+    static String hash(String secret) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(secret.getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(digest);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("Every Java runtime has SHA-256", e);
+        }
+    }
+}

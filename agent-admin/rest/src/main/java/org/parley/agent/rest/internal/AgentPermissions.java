@@ -1,0 +1,96 @@
+package org.parley.agent.rest.internal;
+
+import java.util.Optional;
+import java.util.Set;
+import org.parley.agent.api.AccessLevel;
+import org.parley.agent.api.Agent;
+
+/**
+ * What a signed-in agent may do with agents and queues: every authorization decision of this bundle, without HTTP.
+ * Signing in is the first gate (disabled agents have no session); being inactive only keeps an agent from chatting
+ * and changes nothing here. The directory enforces what holds whoever asks (one owner, who cannot be disabled or
+ * deleted).
+ */
+final class AgentPermissions {
+    /** The fields LIMITED agents may change on their own account. */
+    static final Set<String> OWN_FIELDS_OF_LIMITED = Set.of("displayName", "password");
+
+    /** Why an edit is refused, and the field at fault (null when the whole request is). */
+    record Refusal(String field, String detail) {}
+
+    private AgentPermissions() {}
+
+    /** FULL and OWNER manage agents and queues; LIMITED agents only themselves. */
+    static boolean managesAgents(Agent caller) {
+        return caller.accessLevel() == AccessLevel.OWNER || caller.accessLevel() == AccessLevel.FULL;
+    }
+
+    /** Every signed-in agent sees the directory: colleagues are part of the work. */
+    static boolean maySeeAgents(Agent caller) {
+        return true;
+    }
+
+    /** Email, note, phone-number and session settings: for managers and the agent themself. */
+    static boolean maySeeDetailsOf(Agent caller, Agent target) {
+        return managesAgents(caller) || caller.id().equals(target.id());
+    }
+
+    static boolean mayCreateAgents(Agent caller) {
+        return managesAgents(caller);
+    }
+
+    /** Enabling, disabling, activating, deactivating and deleting, one agent or many. */
+    static boolean mayChangeStatus(Agent caller) {
+        return managesAgents(caller);
+    }
+
+    static boolean mayTransferOwnership(Agent caller) {
+        return caller.isOwner();
+    }
+
+    static boolean maySeeQueues(Agent caller) {
+        return true;
+    }
+
+    static boolean mayChangeQueues(Agent caller) {
+        return managesAgents(caller);
+    }
+
+    /**
+     * Whether the caller may make these changes to the target's account.
+     *
+     * @param changed the names of the fields whose values change (AgentChanges' components)
+     * @return the refusal, or empty when allowed
+     */
+    static Optional<Refusal> refuseEdit(Agent caller, Agent target, Set<String> changed) {
+        if (changed.isEmpty()) {
+            return Optional.empty();
+        }
+        boolean self = caller.id().equals(target.id());
+        if (!managesAgents(caller)) {
+            if (!self) {
+                return refuse(null, "Limited access: you may only change your own account");
+            }
+            return changed.stream()
+                    .filter(field -> !OWN_FIELDS_OF_LIMITED.contains(field))
+                    .sorted()
+                    .findFirst()
+                    .flatMap(field -> refuse(field, "Limited access: you may change only your display name and"
+                            + " password"));
+        }
+        if (self || caller.isOwner()) {
+            return Optional.empty();
+        }
+        if (target.isOwner()) {
+            return refuse(null, "Only the owner changes the owner's account");
+        }
+        if (changed.contains("email")) {
+            return refuse("email", "Only the owner changes other agents' email addresses");
+        }
+        return Optional.empty();
+    }
+
+    private static Optional<Refusal> refuse(String field, String detail) {
+        return Optional.of(new Refusal(field, detail));
+    }
+}

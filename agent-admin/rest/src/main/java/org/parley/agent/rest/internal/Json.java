@@ -1,0 +1,102 @@
+package org.parley.agent.rest.internal;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import java.time.Instant;
+import java.util.List;
+import org.parley.agent.api.AccessLevel;
+import org.parley.agent.api.Agent;
+import org.parley.agent.api.AgentSession;
+import org.parley.agent.api.NewAgent;
+import org.parley.agent.api.Queue;
+
+/** The JSON shapes of the agents API, as documented in openapi/agents.json. */
+final class Json {
+    private Json() {}
+
+    /** The body of a sign-in. */
+    record SignIn(String login, String password) {
+        @Override
+        public String toString() {
+            return "SignIn[login=" + login + ", password=***]";
+        }
+    }
+
+    /** The signed-in agent and the CSRF token their browser sends with every change. */
+    record SessionView(AgentView agent, String csrfToken, Instant expiresAt) {
+        static SessionView of(AgentSession session, String secret) {
+            return new SessionView(AgentView.of(session.agent(), true), CsrfTokens.of(secret), session.expiresAt());
+        }
+    }
+
+    /** The body that creates the owner on first start. */
+    record Setup(String token, String displayName, String username, String password, String email) {
+        NewAgent owner() {
+            return new NewAgent(displayName, username, password, email, AccessLevel.OWNER);
+        }
+
+        @Override
+        public String toString() {
+            return "Setup[username=" + username + ", token=***, password=***]";
+        }
+    }
+
+    /**
+     * An agent as others see it. Without details (a LIMITED agent looking at a colleague) the email, note and
+     * settings are left out.
+     */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record AgentView(
+            String id,
+            String username,
+            String displayName,
+            String email,
+            String description,
+            AccessLevel accessLevel,
+            boolean active,
+            boolean enabled,
+            Boolean showRealPhoneNumbers,
+            Integer maxConcurrentSessions,
+            List<Queue> queues,
+            Instant createdAt) {
+
+        static AgentView of(Agent a, boolean details) {
+            return details
+                    ? new AgentView(a.id(), a.username(), a.displayName(), a.email(), a.description(),
+                            a.accessLevel(), a.active(), a.enabled(), a.showRealPhoneNumbers(),
+                            a.maxConcurrentSessions(), a.queues(), a.createdAt())
+                    : new AgentView(a.id(), a.username(), a.displayName(), null, null, a.accessLevel(), a.active(),
+                            a.enabled(), null, null, a.queues(), a.createdAt());
+        }
+    }
+
+    /** The body that creates an agent; omitted flags default to an active agent with masked phone numbers. */
+    record NewAgentBody(
+            String displayName,
+            String username,
+            String password,
+            String email,
+            String description,
+            AccessLevel accessLevel,
+            Boolean active,
+            Boolean showRealPhoneNumbers,
+            Integer maxConcurrentSessions,
+            List<String> queueIds) {
+
+        NewAgent toNewAgent() {
+            return new NewAgent(displayName, username, password, email, description, accessLevel,
+                    active == null || active, showRealPhoneNumbers != null && showRealPhoneNumbers,
+                    maxConcurrentSessions, queueIds);
+        }
+
+        @Override
+        public String toString() {
+            return "NewAgentBody[username=" + username + ", password=***]";
+        }
+    }
+
+    /** One action on several agents at once. */
+    record BulkAction(String action, List<String> ids) {}
+
+    /** A queue's name, to create or rename it. */
+    record QueueName(String name) {}
+}

@@ -1,0 +1,103 @@
+package org.parley.agent.rest.internal;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.CookieParam;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.util.Optional;
+import java.util.OptionalLong;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.jakartars.whiteboard.propertytypes.JSONRequired;
+import org.osgi.service.jakartars.whiteboard.propertytypes.JakartarsResource;
+import org.parley.agent.api.Agent;
+import org.parley.agent.api.AgentDirectory;
+import org.parley.agent.api.AgentSessions;
+import org.parley.agent.api.NewAgentSession;
+import org.parley.rest.problem.ProblemException;
+
+/** {@code /api/v1/session}: signing in and out, and who is signed in. */
+@Component(service = SessionResource.class)
+@JakartarsResource
+@JSONRequired
+@Path("session")
+@Produces(MediaType.APPLICATION_JSON)
+public class SessionResource {
+    static final String WRONG = "Wrong login or password";
+
+    private final AgentDirectory directory;
+    private final AgentSessions sessions;
+    private final SignInThrottle throttle;
+    private final AgentAccess access;
+
+    @Activate
+    public SessionResource(@Reference AgentDirectory directory, @Reference AgentSessions sessions,
+            @Reference SignInThrottle throttle) {
+        this.directory = directory;
+        this.sessions = sessions;
+        this.throttle = throttle;
+        this.access = new AgentAccess(sessions);
+    }
+
+    /**
+     * Signs in with a username or email address. A wrong password, an unknown login and a disabled agent get the
+     * same answer, and every one of them counts towards the throttle.
+     */
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Response signIn(Json.SignIn body, @CookieParam(SessionCookie.NAME) String previous,
+            @Context HttpServletRequest request) {
+        if (body == null || body.login() == null || body.login().isBlank()) {
+            throw ProblemException.invalid("login", "Enter your username or email address");
+        }
+        if (body.password() == null || body.password().isEmpty()) {
+            throw ProblemException.invalid("password", "Enter your password");
+        }
+        String address = request.getRemoteAddr();
+        OptionalLong wait = throttle.admit(body.login(), address);
+        if (wait.isPresent()) {
+            throw Refusals.tooManyAttempts(wait.getAsLong());
+        }
+        Optional<Agent> agent = directory.verifyCredentials(body.login(), body.password());
+        if (agent.isEmpty()) {
+            throw Refusals.unauthorized(WRONG);
+        }
+        throttle.succeeded(body.login(), address);
+        sessions.end(previous);
+        return signedIn(Response.Status.OK, sessions.start(agent.get().id()), request.isSecure());
+    }
+
+    @GET
+    public Response current(@CookieParam(SessionCookie.NAME) String secret) {
+        return Response.ok(Json.SessionView.of(access.session(secret), secret))
+                .header(HttpHeaders.CACHE_CONTROL, "no-store")
+                .build();
+    }
+
+    @DELETE
+    public Response signOut(@CookieParam(SessionCookie.NAME) String secret,
+            @HeaderParam(CsrfTokens.HEADER) String csrfToken, @Context HttpServletRequest request) {
+        access.writer(secret, csrfToken);
+        sessions.end(secret);
+        return Response.noContent().header(HttpHeaders.SET_COOKIE, SessionCookie.clear(request.isSecure())).build();
+    }
+
+    /** The answer that hands a new session to the browser: the cookie, and the CSRF token in the body. */
+    static Response signedIn(Response.Status status, NewAgentSession started, boolean secure) {
+        return Response.status(status)
+                .header(HttpHeaders.SET_COOKIE, SessionCookie.issue(started.secret(), secure))
+                .header(HttpHeaders.CACHE_CONTROL, "no-store")
+                .entity(Json.SessionView.of(started.session(), started.secret()))
+                .build();
+    }
+}

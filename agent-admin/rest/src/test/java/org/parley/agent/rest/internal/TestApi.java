@@ -1,0 +1,96 @@
+package org.parley.agent.rest.internal;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.ws.rs.core.Response;
+import java.lang.reflect.Proxy;
+import java.time.Clock;
+import java.util.concurrent.Callable;
+import org.parley.agent.api.AccessLevel;
+import org.parley.agent.api.Agent;
+import org.parley.agent.api.AgentException;
+import org.parley.agent.api.NewAgent;
+import org.parley.agent.internal.AgentDatabase;
+import org.parley.agent.internal.QueueCatalog;
+import org.parley.agent.internal.SqlAgentDirectory;
+import org.parley.agent.internal.SqlAgentSessions;
+import org.parley.platform.database.TestDatabase;
+import org.parley.rest.problem.ProblemException;
+
+/**
+ * The bundle's resources wired as DS would wire them, to the real agent directory on a fresh database, called
+ * without HTTP. Close it at the end of the test.
+ */
+final class TestApi implements AutoCloseable {
+    static final String ADDRESS = "203.0.113.7";
+
+    final TestDatabase db;
+    final SqlAgentDirectory directory;
+    final QueueCatalog queues;
+    final SqlAgentSessions sessions;
+    final SignInThrottle throttle;
+    final OwnerSetup setup;
+    final SessionResource session;
+    final SetupResource setupResource;
+    final AgentResource agents;
+    final QueueResource queueResource;
+
+    TestApi(TestDatabase.Kind kind) {
+        this(kind, Clock.systemUTC());
+    }
+
+    TestApi(TestDatabase.Kind kind, Clock clock) {
+        db = kind.create();
+        AgentDatabase database = new AgentDatabase(db.connection());
+        directory = new SqlAgentDirectory(database);
+        queues = new QueueCatalog(database);
+        sessions = new SqlAgentSessions(database);
+        throttle = new SignInThrottle(clock);
+        setup = new OwnerSetup(directory, "8123");
+        session = new SessionResource(directory, sessions, throttle);
+        setupResource = new SetupResource(setup, sessions);
+        agents = new AgentResource(directory, sessions, throttle);
+        queueResource = new QueueResource(queues, sessions);
+    }
+
+    Agent create(String username, AccessLevel level) {
+        return directory.create(new NewAgent("Agent " + username, username, password(username), username
+                + "@shop.example", level));
+    }
+
+    static String password(String username) {
+        return "secret-" + username;
+    }
+
+    /** A new session's secret for the agent, as the cookie would carry it. */
+    String signIn(Agent agent) {
+        return sessions.start(agent.id()).secret();
+    }
+
+    static HttpServletRequest request(boolean secure) {
+        return (HttpServletRequest) Proxy.newProxyInstance(TestApi.class.getClassLoader(),
+                new Class<?>[] {HttpServletRequest.class}, (proxy, method, args) -> switch (method.getName()) {
+                    case "getRemoteAddr" -> ADDRESS;
+                    case "isSecure" -> secure;
+                    default -> throw new UnsupportedOperationException(method.getName());
+                });
+    }
+
+    /** The HTTP status the call answers with: its response's, 200 for a plain result, or its refusal's. */
+    static int status(Callable<?> call) {
+        try {
+            Object result = call.call();
+            return result instanceof Response response ? response.getStatus() : 200;
+        } catch (ProblemException e) {
+            return e.problem().status();
+        } catch (AgentException e) {
+            return AgentProblems.problem(e).status();
+        } catch (Exception e) {
+            throw new AssertionError("unexpected failure", e);
+        }
+    }
+
+    @Override
+    public void close() {
+        db.close();
+    }
+}
