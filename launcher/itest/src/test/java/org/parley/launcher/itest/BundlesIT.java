@@ -39,7 +39,8 @@ class BundlesIT {
             }
         }
         for (String expected : List.of("org.parley.platform", "org.parley.rest", "org.parley.chat.api",
-                "org.parley.chat", "org.parley.chat.rest", "org.parley.agent.api", "org.parley.agent")) {
+                "org.parley.chat", "org.parley.chat.rest", "org.parley.agent.api", "org.parley.agent",
+                "org.parley.agent.rest")) {
             assertTrue(names.contains(expected), expected + " is installed: " + names);
         }
     }
