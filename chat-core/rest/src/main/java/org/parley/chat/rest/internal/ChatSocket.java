@@ -103,7 +103,7 @@ public final class ChatSocket extends Endpoint { // public: Jetty validates endp
             return;
         }
         unsubscribe(conversationId);
-        StreamSubscription subscription = new StreamSubscription(conversations, conversationId, after.asLong(0), this);
+        StreamSubscription subscription = new StreamSubscription(conversations, conversationId, after.asLong(0), this::send);
         subscriptions.put(conversationId, subscription);
         subscription.start();
     }

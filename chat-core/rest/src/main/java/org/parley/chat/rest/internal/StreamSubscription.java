@@ -2,6 +2,7 @@ package org.parley.chat.rest.internal;
 
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 import org.parley.chat.api.Conversations;
 import org.parley.chat.api.Message;
 
@@ -16,24 +17,25 @@ final class StreamSubscription {
 
     private final Conversations conversations;
     private final String conversationId;
-    private final ChatSocket socket;
+    private final Consumer<Object> frames;
     private long lastSent;
     private Conversations.Subscription live;
 
-    StreamSubscription(Conversations conversations, String conversationId, long after, ChatSocket socket) {
+    /** @param frames where the frames for the client go (the connection's send) */
+    StreamSubscription(Conversations conversations, String conversationId, long after, Consumer<Object> frames) {
         this.conversations = conversations;
         this.conversationId = conversationId;
         this.lastSent = after;
-        this.socket = socket;
+        this.frames = frames;
     }
 
     synchronized void start() {
         live = conversations.subscribe(conversationId, this::stored);
         catchUp();
-        socket.send(Map.of("type", "subscribed", "conversationId", conversationId, "lastSeq", lastSent));
+        frames.accept(Map.of("type", "subscribed", "conversationId", conversationId, "lastSeq", lastSent));
     }
 
-    private synchronized void stored(Message message) {
+    synchronized void stored(Message message) {
         if (message.seq() <= lastSent) {
             return;
         }
@@ -53,7 +55,7 @@ final class StreamSubscription {
     }
 
     private void deliver(Message message) {
-        socket.send(Map.of("type", "message", "message", Json.MessageView.of(message)));
+        frames.accept(Map.of("type", "message", "message", Json.MessageView.of(message)));
         lastSent = message.seq();
     }
 
