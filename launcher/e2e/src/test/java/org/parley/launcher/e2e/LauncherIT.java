@@ -95,14 +95,21 @@ class LauncherIT {
         }
     }
 
+    /** A connection subscribed to an empty conversation, ready for live messages. */
     private static StreamClient subscribe(ChatClient visitor, String conversationId, long after) throws Exception {
+        StreamClient stream = resume(visitor, conversationId, after);
+        if (after == 0) {
+            stream.expect("subscribed");
+        }
+        return stream;
+    }
+
+    /** A connection that asked for everything after {@code after}; the frames are the caller's to read. */
+    private static StreamClient resume(ChatClient visitor, String conversationId, long after) throws Exception {
         StreamClient stream = new StreamClient(visitor.streamUri());
         stream.send("{\"type\":\"auth\",\"token\":\"" + visitor.token() + "\"}");
         stream.expect("ready");
         stream.send("{\"type\":\"subscribe\",\"conversationId\":\"" + conversationId + "\",\"after\":" + after + "}");
-        if (after == 0) {
-            stream.expect("subscribed");
-        }
         return stream;
     }
 
@@ -201,6 +208,51 @@ class LauncherIT {
             List<String> reasons = new ArrayList<>();
             health.body().get("reasons").forEach(reason -> reasons.add(reason.asText()));
             assertTrue(reasons.contains("The database is unreachable"), reasons.toString());
+        }
+    }
+
+    @Test
+    void reconnectingClientsMissAndRepeatNothingWhileMessagesKeepComing() throws Exception {
+        int total = 150;
+        try (ParleyProcess parley = ParleyProcess.start(data)) {
+            parley.awaitHealthy(START);
+            ChatClient visitor = new ChatClient(parley).asNewVisitor();
+            String conversationId = visitor.send("POST", "/api/v1/conversations", null).body().get("id").asText();
+            String messages = "/api/v1/conversations/" + conversationId + "/messages";
+            Thread sender = new Thread(() -> {
+                try {
+                    ChatClient own = new ChatClient(parley).withToken(visitor.token());
+                    for (int i = 1; i <= total; i++) {
+                        own.send("POST", messages, "{\"text\":\"n" + i + "\",\"clientMessageId\":\"s" + i + "\"}");
+                    }
+                } catch (Exception e) {
+                    throw new IllegalStateException(e);
+                }
+            });
+            sender.start();
+            List<Long> received = new ArrayList<>();
+            long last = 0;
+            int connections = 0;
+            while (last < total) {
+                connections++;
+                try (StreamClient stream = resume(visitor, conversationId, last)) {
+                    // Read a few frames, then drop the connection without a goodbye, as a flaky network does.
+                    for (int frames = 0; frames < 7 && last < total; frames++) {
+                        JsonNode frame = stream.next(Duration.ofSeconds(20));
+                        if ("message".equals(frame.get("type").asText())) {
+                            last = frame.get("message").get("seq").asLong();
+                            received.add(last);
+                        }
+                    }
+                }
+            }
+            sender.join();
+            List<Long> expected = new ArrayList<>();
+            for (long seq = 1; seq <= total; seq++) {
+                expected.add(seq);
+            }
+            assertEquals(expected, received, "every message once, in order, over " + connections + " connections");
+            assertTrue(connections > 5, "the stream was really interrupted: " + connections + " connections");
         }
     }
 
