@@ -19,7 +19,8 @@ public interface AgentDirectory {
      * Creates an enabled agent.
      *
      * @throws AgentException INVALID for a malformed field; CONFLICT when the username or email is taken
-     *     (regardless of case) or OWNER is asked for while there is an owner; NOT_FOUND ({@code "queueIds"}) for an
+     *     (regardless of case) or OWNER is asked for while there is an owner; CONFLICT ({@code "seats"}) when the
+     *     plan's {@link Seats} are all taken by agents and pending invitations; NOT_FOUND ({@code "queueIds"}) for an
      *     unknown queue
      */
     Agent create(NewAgent agent);
@@ -33,7 +34,7 @@ public interface AgentDirectory {
     /** All agents, by display name. */
     List<Agent> list();
 
-    /** How many agents there are, enabled or not: the seats in use. */
+    /** How many agents there are, enabled or not; {@link Seats#usage()} adds the pending invitations. */
     int count();
 
     /**

@@ -22,7 +22,7 @@ public final class AgentDatabase {
     @Activate
     public AgentDatabase(@Reference Database database) {
         this.sessions = database.open("agent", getClass().getClassLoader(), AgentMapper.class, QueueMapper.class,
-                SessionMapper.class);
+                SessionMapper.class, PlanMapper.class, InvitationMapper.class);
     }
 
     /** Runs the work in one transaction: committed when it returns, rolled back when it throws. */

@@ -2,6 +2,8 @@ package org.parley.agent.internal;
 
 import static org.parley.agent.internal.FieldRules.conflict;
 
+import java.time.Clock;
+import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
@@ -24,6 +26,7 @@ import org.parley.agent.api.AgentChanges;
 import org.parley.agent.api.AgentDeletionListener;
 import org.parley.agent.api.AgentDirectory;
 import org.parley.agent.api.NewAgent;
+import org.parley.agent.api.Plan;
 import org.parley.agent.api.Queue;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -35,18 +38,25 @@ public final class SqlAgentDirectory implements AgentDirectory {
 
     private final AgentDatabase database;
     private final Passwords passwords;
+    private final Clock clock;
     private final AgentStatus status;
     private final List<AgentDeletionListener> deletionListeners = new CopyOnWriteArrayList<>();
 
     @Activate
     public SqlAgentDirectory(@Reference AgentDatabase database) {
-        this(database, Passwords.STANDARD);
+        this(database, Passwords.STANDARD, Clock.systemUTC());
+    }
+
+    /** With a clock that tests move forward: it decides when invitations stop holding seats. */
+    public SqlAgentDirectory(AgentDatabase database, Clock clock) {
+        this(database, Passwords.STANDARD, clock);
     }
 
     /** With cheaper password hashes, for tests that create many agents. */
-    SqlAgentDirectory(AgentDatabase database, Passwords passwords) {
+    SqlAgentDirectory(AgentDatabase database, Passwords passwords, Clock clock) {
         this.database = database;
         this.passwords = passwords;
+        this.clock = clock;
         this.status = new AgentStatus(database);
     }
 
@@ -63,6 +73,28 @@ public final class SqlAgentDirectory implements AgentDirectory {
     @Override
     public Agent create(NewAgent request) {
         Objects.requireNonNull(request, "agent");
+        List<String> queueIds = FieldRules.ids("queueIds", request.queueIds());
+        OffsetDateTime now = OffsetDateTime.ofInstant(Instant.now(clock), ZoneOffset.UTC)
+                .truncatedTo(ChronoUnit.MICROS);
+        AgentRow row = newRow(request, passwords, now);
+        Agent agent = database.write(session -> {
+            Plan plan = SeatLedger.lock(session);
+            requireUnique(session, row);
+            SeatLedger.requireFreeSeat(session, plan, now, null);
+            QueueCatalog.requireExisting(session, queueIds);
+            session.getMapper(AgentMapper.class).insert(row);
+            QueueCatalog.setMemberships(session, row.id, queueIds);
+            return AgentRow.load(session, row.id);
+        }, session -> requireUnique(session, row));
+        LOG.info("Agent '{}' ({}) created with {} access", agent.username(), agent.id(), agent.accessLevel());
+        return agent;
+    }
+
+    /**
+     * A new agent's row, every field validated and the password hashed; slow on purpose, so call it before taking
+     * a connection.
+     */
+    static AgentRow newRow(NewAgent request, Passwords passwords, OffsetDateTime now) {
         AgentRow row = new AgentRow();
         row.id = UUID.randomUUID().toString();
         row.displayName = FieldRules.displayName(request.displayName());
@@ -77,21 +109,9 @@ public final class SqlAgentDirectory implements AgentDirectory {
         row.enabled = true;
         row.showRealPhoneNumbers = request.showRealPhoneNumbers();
         row.maxConcurrentSessions = FieldRules.maxConcurrentSessions(request.maxConcurrentSessions());
-        List<String> queueIds = FieldRules.ids("queueIds", request.queueIds());
-        row.createdAt = OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.MICROS);
-        // Slow on purpose: hash before taking a connection.
+        row.createdAt = now;
         row.passwordHash = passwords.hash(password);
-        Agent agent = database.write(session -> {
-            requireUnique(session, row);
-            // Seat limits belong here: take a lock that serializes creations, then refuse when count() has reached
-            // the licensed seats, so that simultaneous creations cannot both take the last seat.
-            QueueCatalog.requireExisting(session, queueIds);
-            session.getMapper(AgentMapper.class).insert(row);
-            QueueCatalog.setMemberships(session, row.id, queueIds);
-            return AgentRow.load(session, row.id);
-        }, session -> requireUnique(session, row));
-        LOG.info("Agent '{}' ({}) created with {} access", agent.username(), agent.id(), agent.accessLevel());
-        return agent;
+        return row;
     }
 
     @Override
@@ -212,7 +232,7 @@ public final class SqlAgentDirectory implements AgentDirectory {
     }
 
     /** Usernames cannot hold '@' and email addresses must, so the login says which one it is. */
-    private static AgentRow byLogin(SqlSession session, String usernameOrEmail) {
+    static AgentRow byLogin(SqlSession session, String usernameOrEmail) {
         if (usernameOrEmail == null || usernameOrEmail.isBlank()) {
             return null;
         }
@@ -222,7 +242,7 @@ public final class SqlAgentDirectory implements AgentDirectory {
     }
 
     /** Refuses a username, email or ownership that another agent holds; a null username (an edit) is not checked. */
-    private static void requireUnique(SqlSession session, AgentRow row) {
+    static void requireUnique(SqlSession session, AgentRow row) {
         AgentMapper agents = session.getMapper(AgentMapper.class);
         if (row.usernameKey != null && !isSelf(agents.byUsername(row.usernameKey), row)) {
             throw conflict("username", "Username is already taken");

@@ -1,17 +1,11 @@
 package org.parley.agent.internal;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
-import java.util.Base64;
-import java.util.HexFormat;
 import java.util.Optional;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -32,11 +26,9 @@ public final class SqlAgentSessions implements AgentSessions {
     static final Duration MAX_LIFETIME = Duration.ofDays(7);
     /** Uses closer together than this are not written down: one write a minute, not one per request. */
     static final Duration TOUCH_INTERVAL = Duration.ofMinutes(1);
-    private static final int SECRET_BYTES = 32;
 
     private final AgentDatabase database;
     private final Clock clock;
-    private final SecureRandom random = new SecureRandom();
 
     @Activate
     public SqlAgentSessions(@Reference AgentDatabase database) {
@@ -51,9 +43,7 @@ public final class SqlAgentSessions implements AgentSessions {
 
     @Override
     public NewAgentSession start(String agentId) {
-        byte[] bytes = new byte[SECRET_BYTES];
-        random.nextBytes(bytes);
-        String secret = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+        String secret = Secrets.create();
         OffsetDateTime now = now();
         SessionRow row = new SessionRow();
         row.secretHash = hash(secret);
@@ -124,13 +114,8 @@ public final class SqlAgentSessions implements AgentSessions {
         return OffsetDateTime.ofInstant(Instant.now(clock), ZoneOffset.UTC).truncatedTo(ChronoUnit.MICROS);
     }
 
-    /** The stored form of a secret: its SHA-256 in hex. A fast hash suffices, the secret being 256 random bits. */
+    /** The stored form of a secret. */
     static String hash(String secret) {
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(secret.getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(digest);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("Every Java runtime has SHA-256", e);
-        }
+        return Secrets.hash(secret);
     }
 }

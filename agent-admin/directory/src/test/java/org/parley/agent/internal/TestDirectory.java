@@ -12,6 +12,8 @@ import org.parley.agent.api.AccessLevel;
 import org.parley.agent.api.Agent;
 import org.parley.agent.api.AgentException;
 import org.parley.agent.api.NewAgent;
+import org.parley.agent.api.Plan;
+import org.parley.agent.api.PlanTier;
 import org.parley.platform.database.TestDatabase;
 
 /** The bundle's components on a fresh database, as DS would wire them; close it at the end of the test. */
@@ -24,6 +26,8 @@ final class TestDirectory implements AutoCloseable {
     final QueueCatalog queues;
     final TestClock clock = new TestClock();
     final SqlAgentSessions sessions;
+    final SqlSeats seats;
+    final SqlInvitations invitations;
 
     private TestDirectory(TestDatabase db, Passwords passwords) {
         this.db = db;
@@ -31,18 +35,30 @@ final class TestDirectory implements AutoCloseable {
         // The standard hashing goes through the constructor DS calls.
         this.agents = passwords == Passwords.STANDARD
                 ? new SqlAgentDirectory(database)
-                : new SqlAgentDirectory(database, passwords);
+                : new SqlAgentDirectory(database, passwords, clock);
         this.queues = new QueueCatalog(database);
         this.sessions = new SqlAgentSessions(database, clock);
+        this.seats = new SqlSeats(database, clock);
+        this.invitations = new SqlInvitations(database, passwords, clock);
     }
 
+    /** On a paid plan with seats to spare, for tests about anything but seats. */
     static TestDirectory on(TestDatabase.Kind kind) {
+        TestDirectory directory = onFreePlan(kind);
+        directory.seats.changePlan(PlanTier.PAID, Plan.MAX_SEATS);
+        return directory;
+    }
+
+    /** As a new installation starts: on the free plan. */
+    static TestDirectory onFreePlan(TestDatabase.Kind kind) {
         return new TestDirectory(kind.create(), FAST_PASSWORDS);
     }
 
     /** With the production password hashing. */
     static TestDirectory withStandardPasswords(TestDatabase.Kind kind) {
-        return new TestDirectory(kind.create(), Passwords.STANDARD);
+        TestDirectory directory = new TestDirectory(kind.create(), Passwords.STANDARD);
+        directory.seats.changePlan(PlanTier.PAID, Plan.MAX_SEATS);
+        return directory;
     }
 
     Agent createOwner() {
@@ -72,7 +88,8 @@ final class TestDirectory implements AutoCloseable {
     String contents() {
         return dump("SELECT * FROM agent_account ORDER BY id") + dump("SELECT * FROM agent_queue ORDER BY id")
                 + dump("SELECT * FROM agent_queue_member ORDER BY agent_id, queue_id")
-                + dump("SELECT * FROM agent_session ORDER BY secret_hash");
+                + dump("SELECT * FROM agent_session ORDER BY secret_hash")
+                + dump("SELECT * FROM agent_plan") + dump("SELECT * FROM agent_invitation ORDER BY id");
     }
 
     private String dump(String sql) {

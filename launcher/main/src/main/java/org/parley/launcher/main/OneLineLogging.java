@@ -25,6 +25,8 @@ final class OneLineLogging {
     private OneLineLogging() {}
 
     static void install() {
+        // Must be chosen before java.util.logging first starts; see ShutdownProofLogManager.
+        System.setProperty("java.util.logging.manager", ShutdownProofLogManager.class.getName());
         LogManager.getLogManager().reset();
         Logger root = Logger.getLogger("");
         root.setLevel(Level.INFO);
@@ -38,6 +40,23 @@ final class OneLineLogging {
         level("Jakartars.serviceRuntime", Level.WARNING);
         level("org.glassfish.jersey.server.wadl", Level.SEVERE);
         level("org.glassfish.jersey.internal.inject.Providers", Level.SEVERE);
+        ShutdownProofLogManager.installed = true;
+    }
+
+    /**
+     * The JDK's LogManager closes every handler from its own shutdown hook, which races with the hook that stops
+     * the framework: the lines of a clean shutdown ("Database closed") would be lost. Once logging is set up, this
+     * manager ignores resets.
+     */
+    public static final class ShutdownProofLogManager extends LogManager {
+        static volatile boolean installed;
+
+        @Override
+        public void reset() {
+            if (!installed) {
+                super.reset();
+            }
+        }
     }
 
     private static void level(String logger, Level level) {

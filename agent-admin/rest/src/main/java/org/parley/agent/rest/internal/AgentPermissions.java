@@ -56,6 +56,24 @@ final class AgentPermissions {
         return managesAgents(caller);
     }
 
+    /** Inviting by email, and sending again or revoking invitations: like creating agents. */
+    static boolean mayManageInvitations(Agent caller) {
+        return managesAgents(caller);
+    }
+
+    /** Seats, plan and monthly sessions are billing information: FULL and OWNER, as the product describes FULL. */
+    static boolean maySeeUsage(Agent caller) {
+        return managesAgents(caller);
+    }
+
+    /**
+     * FULL manages "all company settings, including billing" alongside the owner, so both change the plan; the seat
+     * rules themselves are the directory's.
+     */
+    static boolean mayChangePlan(Agent caller) {
+        return managesAgents(caller);
+    }
+
     /**
      * Whether the caller may make these changes to the target's account.
      *

@@ -6,8 +6,12 @@ import java.util.List;
 import org.parley.agent.api.AccessLevel;
 import org.parley.agent.api.Agent;
 import org.parley.agent.api.AgentSession;
+import org.parley.agent.api.Invitation;
+import org.parley.agent.api.InvitationStatus;
 import org.parley.agent.api.NewAgent;
+import org.parley.agent.api.PlanTier;
 import org.parley.agent.api.Queue;
+import org.parley.agent.api.SeatUsage;
 
 /** The JSON shapes of the agents API, as documented in openapi/agents.json. */
 final class Json {
@@ -99,4 +103,47 @@ final class Json {
 
     /** A queue's name, to create or rename it. */
     record QueueName(String name) {}
+
+    /**
+     * The seats taken under the plan, and the team's conversations in the last 30 days (left out where the answer
+     * is about the plan only).
+     */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record UsageView(PlanTier plan, int seats, int used, int agents, int pendingInvitations, boolean warning,
+            Long monthlySessions) {
+        static UsageView of(SeatUsage usage, Long monthlySessions) {
+            return new UsageView(usage.plan().tier(), usage.plan().seats(), usage.used(), usage.agents(),
+                    usage.pendingInvitations(), usage.warning(), monthlySessions);
+        }
+    }
+
+    /** The plan to move to; {@code seats} counts only for PAID. */
+    record PlanBody(PlanTier plan, Integer seats) {}
+
+    /** Who to invite, and with which access. */
+    record InvitationBody(String email, AccessLevel accessLevel, String displayName) {}
+
+    /** An invitation as its list shows it. */
+    record InvitationView(String id, String email, String displayName, AccessLevel accessLevel, String invitedBy,
+            Instant createdAt, Instant expiresAt, InvitationStatus status) {
+        static InvitationView of(Invitation i) {
+            return new InvitationView(i.id(), i.email(), i.displayName(), i.accessLevel(), i.invitedBy(),
+                    i.createdAt(), i.expiresAt(), i.status());
+        }
+    }
+
+    /** What the invitation page shows before the invited person accepts. */
+    record InvitationLink(String email, String displayName, AccessLevel accessLevel, Instant expiresAt) {
+        static InvitationLink of(Invitation i) {
+            return new InvitationLink(i.email(), i.displayName(), i.accessLevel(), i.expiresAt());
+        }
+    }
+
+    /** The body that accepts an invitation and creates the invited agent. */
+    record Acceptance(String token, String displayName, String username, String password) {
+        @Override
+        public String toString() {
+            return "Acceptance[username=" + username + ", token=***, password=***]";
+        }
+    }
 }

@@ -13,6 +13,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 import org.parley.agent.api.AccessLevel;
 import org.parley.agent.api.Agent;
+import org.parley.agent.api.NewInvitation;
+import org.parley.agent.api.Plan;
+import org.parley.agent.api.PlanTier;
 import org.parley.platform.database.TestDatabase;
 
 /**
@@ -79,6 +82,24 @@ class AccessMatrixTest {
                 c.secret(), c.csrf(), c.api().queues.create(fresh()).id(), new Json.QueueName(fresh())));
         endpoint("DELETE /queues/{id}", new int[] {204, 204, 403, 204, 401, 401},
                 c -> c.api().queueResource.delete(c.secret(), c.csrf(), c.api().queues.create(fresh()).id()));
+        endpoint("GET /usage", new int[] {200, 200, 403, 200, 401, 401}, c -> c.api().usage.usage(c.secret()));
+        endpoint("PUT /plan", new int[] {200, 200, 403, 200, 401, 401}, c -> c.api().plan.change(c.secret(),
+                c.csrf(), new Json.PlanBody(PlanTier.PAID, Plan.MAX_SEATS)));
+        endpoint("GET /invitations", new int[] {200, 200, 403, 200, 401, 401},
+                c -> c.api().invitationResource.list(c.secret()));
+        endpoint("POST /invitations", new int[] {201, 201, 403, 201, 401, 401},
+                c -> c.api().invitationResource.invite(c.secret(), c.csrf(),
+                        new Json.InvitationBody(fresh() + "@shop.example", AccessLevel.LIMITED, null)));
+        endpoint("POST /invitations/{id}/resend", new int[] {200, 200, 403, 200, 401, 401},
+                c -> c.api().invitationResource.resend(c.secret(), c.csrf(), invitation(c).invitation().id()));
+        endpoint("DELETE /invitations/{id}", new int[] {204, 204, 403, 204, 401, 401},
+                c -> c.api().invitationResource.revoke(c.secret(), c.csrf(), invitation(c).invitation().id()));
+        // Public: the link's token is the only credential, whoever follows it.
+        endpoint("GET /invitations/by-token/{token}", new int[] {200, 200, 200, 200, 200, 200},
+                c -> c.api().invitationResource.check(invitation(c).token()));
+        endpoint("POST /invitations/accept", new int[] {201, 201, 201, 201, 201, 201},
+                c -> c.api().invitationResource.accept(new Json.Acceptance(invitation(c).token(), "New", fresh(),
+                        "secret"), c.secret(), TestApi.request(false)));
     }
 
     @OnEachDatabase
@@ -123,7 +144,8 @@ class AccessMatrixTest {
             Agent owner = api.create("owner", AccessLevel.OWNER);
             List<String> unprotected = new ArrayList<>();
             ENDPOINTS.forEach((name, endpoint) -> {
-                if (name.startsWith("GET") || name.equals("POST /session") || name.equals("POST /setup")) {
+                if (name.startsWith("GET") || name.equals("POST /session") || name.equals("POST /setup")
+                        || name.equals("POST /invitations/accept")) {
                     return;
                 }
                 String secret = api.signIn(owner);
@@ -146,6 +168,11 @@ class AccessMatrixTest {
     /** A fresh agent with limited access for the cell to change. */
     private static Agent target(Call c) {
         return c.api().create(fresh(), AccessLevel.LIMITED);
+    }
+
+    /** A fresh pending invitation for the cell to change or follow. */
+    private static NewInvitation invitation(Call c) {
+        return c.api().invitations.invite(fresh() + "@shop.example", AccessLevel.LIMITED, null, c.owner().id());
     }
 
     private static String self(Call c) {

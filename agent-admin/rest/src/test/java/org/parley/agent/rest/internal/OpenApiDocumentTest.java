@@ -17,7 +17,8 @@ class OpenApiDocumentTest {
     @Test
     void documentsExactlyTheServedOperations() {
         assertEquals(OpenApiFragment.servedOperations(
-                        SessionResource.class, SetupResource.class, AgentResource.class, QueueResource.class),
+                        SessionResource.class, SetupResource.class, AgentResource.class, QueueResource.class,
+                        UsageResource.class, PlanResource.class, InvitationResource.class),
                 fragment.documentedOperations());
     }
 

@@ -1,18 +1,25 @@
 package org.parley.agent.rest.internal;
 
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetupTest;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.core.Response;
 import java.lang.reflect.Proxy;
 import java.time.Clock;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import org.parley.agent.api.AccessLevel;
 import org.parley.agent.api.Agent;
 import org.parley.agent.api.AgentException;
 import org.parley.agent.api.NewAgent;
+import org.parley.agent.api.Plan;
+import org.parley.agent.api.PlanTier;
 import org.parley.agent.internal.AgentDatabase;
 import org.parley.agent.internal.QueueCatalog;
 import org.parley.agent.internal.SqlAgentDirectory;
 import org.parley.agent.internal.SqlAgentSessions;
+import org.parley.agent.internal.SqlInvitations;
+import org.parley.agent.internal.SqlSeats;
 import org.parley.platform.database.TestDatabase;
 import org.parley.rest.problem.ProblemException;
 
@@ -33,6 +40,14 @@ final class TestApi implements AutoCloseable {
     final SetupResource setupResource;
     final AgentResource agents;
     final QueueResource queueResource;
+    final SqlSeats seats;
+    final SqlInvitations invitations;
+    final UsageResource usage;
+    final PlanResource plan;
+    /** A real SMTP server in this JVM, on a free port, that keeps what it receives. */
+    final GreenMail smtp;
+    final InvitationMail mail;
+    final InvitationResource invitationResource;
 
     TestApi(TestDatabase.Kind kind) {
         this(kind, Clock.systemUTC());
@@ -41,7 +56,7 @@ final class TestApi implements AutoCloseable {
     TestApi(TestDatabase.Kind kind, Clock clock) {
         db = kind.create();
         AgentDatabase database = new AgentDatabase(db.connection());
-        directory = new SqlAgentDirectory(database);
+        directory = new SqlAgentDirectory(database, clock);
         queues = new QueueCatalog(database);
         sessions = new SqlAgentSessions(database);
         throttle = new SignInThrottle(clock);
@@ -50,6 +65,30 @@ final class TestApi implements AutoCloseable {
         setupResource = new SetupResource(setup, sessions);
         agents = new AgentResource(directory, sessions, throttle);
         queueResource = new QueueResource(queues, sessions);
+        seats = new SqlSeats(database, clock);
+        // Seats to spare: the seat rules have tests of their own.
+        seats.changePlan(PlanTier.PAID, Plan.MAX_SEATS);
+        invitations = new SqlInvitations(database, clock);
+        usage = new UsageResource(seats, sessions, clock);
+        plan = new PlanResource(seats, sessions);
+        smtp = new GreenMail(ServerSetupTest.SMTP.dynamicPort());
+        smtp.start();
+        mail = new InvitationMail(mailConfiguration(Map.of("host", "127.0.0.1", "port", smtp.getSmtp().getPort(),
+                "tls", MailConfiguration.Tls.none, "from", "Parley <chat@shop.example>",
+                "baseUrl", "https://chat.shop.example/")));
+        invitationResource = new InvitationResource(invitations, sessions, mail);
+    }
+
+    /** The configuration with these values and the defaults for the rest, as DS would hand it over. */
+    static MailConfiguration mailConfiguration(Map<String, Object> values) {
+        return (MailConfiguration) Proxy.newProxyInstance(TestApi.class.getClassLoader(),
+                new Class<?>[] {MailConfiguration.class}, (proxy, method, args) -> switch (method.getName()) {
+                    case "annotationType" -> MailConfiguration.class;
+                    case "toString" -> "MailConfiguration" + values;
+                    case "hashCode" -> values.hashCode();
+                    case "equals" -> proxy == args[0];
+                    default -> values.getOrDefault(method.getName(), method.getDefaultValue());
+                });
     }
 
     Agent create(String username, AccessLevel level) {
@@ -91,6 +130,7 @@ final class TestApi implements AutoCloseable {
 
     @Override
     public void close() {
+        smtp.stop();
         db.close();
     }
 }
