@@ -1,5 +1,6 @@
 package org.parley.chat.internal;
 
+import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
@@ -11,6 +12,7 @@ import org.apache.ibatis.session.SqlSessionFactory;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
+import org.parley.agent.api.ConversationStatistics;
 import org.parley.chat.api.ChatException;
 import org.parley.chat.api.Conversation;
 import org.parley.chat.api.ConversationState;
@@ -23,10 +25,13 @@ import org.parley.chat.api.Sender;
 import org.parley.chat.api.Visitor;
 import org.parley.platform.database.Database;
 
-/** Conversations stored through MyBatis, with live delivery to subscribers after each commit. */
+/**
+ * Conversations stored through MyBatis, with live delivery to subscribers after each commit. Also counts them for
+ * agent-admin's usage overview, through the statistics service agent-admin's API defines.
+ */
 // Immediate: the schema is migrated when Parley starts, not on the first request.
-@Component(service = Conversations.class, immediate = true)
-public class ChatConversations implements Conversations {
+@Component(service = {Conversations.class, ConversationStatistics.class}, immediate = true)
+public class ChatConversations implements Conversations, ConversationStatistics {
     /** The most messages one read returns. */
     static final int MAX_PAGE = 500;
 
@@ -121,6 +126,13 @@ public class ChatConversations implements Conversations {
         try (SqlSession session = sessions.openSession()) {
             return session.getMapper(MessageMapper.class).after(conversationId, Math.max(0, afterSeq), pageSize)
                     .stream().map(MessageRow::toMessage).toList();
+        }
+    }
+
+    @Override
+    public long conversationsSince(Instant since) {
+        try (SqlSession session = sessions.openSession()) {
+            return session.getMapper(ConversationMapper.class).countSince(since.atOffset(ZoneOffset.UTC));
         }
     }
 

@@ -27,4 +27,7 @@ interface ConversationMapper {
 
     @Select("SELECT last_seq FROM chat_conversation WHERE id = #{id}")
     long lastSeq(String id);
+
+    @Select("SELECT COUNT(*) FROM chat_conversation WHERE created_at >= #{since}")
+    long countSince(OffsetDateTime since);
 }

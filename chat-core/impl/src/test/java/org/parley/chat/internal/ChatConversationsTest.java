@@ -128,6 +128,24 @@ class ChatConversationsTest {
 
     @ParameterizedTest
     @EnumSource(TestDatabase.Kind.class)
+    void countsTheConversationsOpenedSinceATime(TestDatabase.Kind kind) throws Exception {
+        try (TestDatabase db = kind.create()) {
+            ChatConversations chat = new ChatConversations(db.connection());
+            String visitor = chat.createVisitor().visitor().id();
+            chat.open(visitor);
+            Thread.sleep(5);
+            java.time.Instant between = java.time.Instant.now();
+            Thread.sleep(5);
+            chat.open(visitor);
+            chat.open(visitor);
+            assertEquals(3, chat.conversationsSince(between.minusSeconds(3600)));
+            assertEquals(2, chat.conversationsSince(between));
+            assertEquals(0, chat.conversationsSince(java.time.Instant.now().plusSeconds(60)));
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(TestDatabase.Kind.class)
     void subscribersGetEachStoredMessageUntilTheyClose(TestDatabase.Kind kind) {
         try (TestDatabase db = kind.create()) {
             ChatConversations chat = new ChatConversations(db.connection());
