@@ -15,6 +15,7 @@ import org.parley.agent.api.NewAgent;
 import org.parley.agent.api.Plan;
 import org.parley.agent.api.PlanTier;
 import org.parley.platform.database.TestDatabase;
+import org.parley.platform.testing.MovableClock;
 
 /** The bundle's components on a fresh database, as DS would wire them; close it at the end of the test. */
 final class TestDirectory implements AutoCloseable {
@@ -24,7 +25,7 @@ final class TestDirectory implements AutoCloseable {
     final TestDatabase db;
     final SqlAgentDirectory agents;
     final QueueCatalog queues;
-    final TestClock clock = new TestClock();
+    final MovableClock clock = new MovableClock();
     final SqlAgentSessions sessions;
     final SqlSeats seats;
     final SqlInvitations invitations;

@@ -23,6 +23,7 @@ import org.parley.customer.spi.CustomerRecord;
 import org.parley.customer.spi.CustomerReference;
 import org.parley.customer.spi.Money;
 import org.parley.customer.spi.OrderSummary;
+import org.parley.platform.testing.MovableClock;
 
 /** The adapters here are small SPI implementations written for the test, standing in for a shop adapter bundle. */
 class CustomerInfoContributorTest {
@@ -34,7 +35,7 @@ class CustomerInfoContributorTest {
                     Money.of("29.35", "USD"))),
             URI.create("https://shop.example/wp-admin/user-edit.php?user_id=25"));
 
-    private final AdjustableClock clock = new AdjustableClock();
+    private final MovableClock clock = new MovableClock();
     private final MemoryCustomerLinks links = new MemoryCustomerLinks();
     private final AtomicInteger asked = new AtomicInteger();
     private CustomerInfoContributor contributor;

@@ -12,6 +12,7 @@ import org.parley.customer.spi.CustomerInfoProvider;
 import org.parley.customer.spi.CustomerLookup;
 import org.parley.customer.spi.CustomerRecord;
 import org.parley.customer.spi.CustomerReference;
+import org.parley.platform.testing.MovableClock;
 
 class LookupCacheTest {
     private static final CustomerReference JOHN = CustomerReference.byId("woocommerce", "25");
@@ -19,7 +20,7 @@ class LookupCacheTest {
     private static final CustomerLookup FOUND =
             CustomerLookup.found(new CustomerRecord("25", "John Doe", null, null, null, 0, null, null));
 
-    private final AdjustableClock clock = new AdjustableClock();
+    private final MovableClock clock = new MovableClock();
     private final LookupCache cache = new LookupCache(clock, Duration.ofSeconds(60), Duration.ofSeconds(10), 2);
     private final AtomicInteger asked = new AtomicInteger();
 

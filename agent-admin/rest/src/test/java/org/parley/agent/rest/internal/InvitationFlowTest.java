@@ -23,6 +23,7 @@ import org.parley.agent.api.AgentException;
 import org.parley.agent.api.InvitationStatus;
 import org.parley.agent.api.PlanTier;
 import org.parley.platform.database.TestDatabase;
+import org.parley.platform.testing.MovableClock;
 import org.parley.rest.problem.Problem;
 import org.parley.rest.problem.ProblemException;
 

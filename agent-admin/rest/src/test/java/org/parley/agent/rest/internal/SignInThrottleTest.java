@@ -4,15 +4,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.OptionalLong;
 import org.junit.jupiter.api.Test;
 import org.parley.agent.api.AccessLevel;
 import org.parley.platform.database.TestDatabase;
+import org.parley.platform.testing.MovableClock;
 import org.parley.rest.problem.ProblemException;
 
 /** Repeated failures are refused per account and per client address, and the refusal says when to retry. */
@@ -78,27 +75,4 @@ class SignInThrottleTest {
         assertTrue(throttle.admit("nobody", "10.0.0.9").isPresent());
     }
 
-    /** A clock that stands still until moved. */
-    static final class MovableClock extends Clock {
-        private Instant now = Instant.parse("2026-03-02T09:00:00Z");
-
-        void advance(Duration duration) {
-            now = now.plus(duration);
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            throw new UnsupportedOperationException();
-        }
-    }
 }
