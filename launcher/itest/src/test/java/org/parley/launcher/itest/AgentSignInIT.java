@@ -19,6 +19,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
@@ -31,6 +32,8 @@ import org.parley.agent.api.Agent;
 import org.parley.agent.api.AgentDirectory;
 import org.parley.agent.api.AgentException;
 import org.parley.agent.api.NewAgent;
+import org.parley.agent.api.PlanTier;
+import org.parley.agent.api.Seats;
 
 /**
  * Agents sign in over real HTTP against the Jetty inside the framework: the {@code parley_session} cookie, the CSRF
@@ -65,6 +68,17 @@ class AgentSignInIT {
 
     @InjectService(timeout = START_MILLIS)
     ServiceAware<HttpServiceRuntime> httpRuntime;
+
+    @InjectService(timeout = START_MILLIS)
+    Seats seats;
+
+    /** A paid plan with room: these tests create more agents than the Free plan's three seats. */
+    @BeforeEach
+    void roomForTheTestAgents() {
+        if (seats.usage().plan().seats() < 50) {
+            seats.changePlan(PlanTier.PAID, 50);
+        }
+    }
 
     private record Credentials(String username, String password) {}
 
