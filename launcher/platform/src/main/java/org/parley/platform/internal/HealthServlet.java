@@ -17,11 +17,12 @@ import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.osgi.service.component.annotations.ReferencePolicy;
 import org.osgi.service.component.runtime.ServiceComponentRuntime;
+import org.osgi.service.jakartars.runtime.JakartarsServiceRuntime;
 import org.osgi.service.servlet.whiteboard.propertytypes.HttpWhiteboardServletPattern;
 
 /**
- * {@code GET /health}: 200 with {@code "status":"UP"} when the database answers and every Parley bundle and
- * component runs; 503 with {@code "status":"DOWN"} and the reasons otherwise.
+ * {@code GET /health}: 200 with {@code "status":"UP"} when the database answers, every Parley bundle and
+ * component runs and the REST API serves them; 503 with {@code "status":"DOWN"} and the reasons otherwise.
  */
 @Component(service = Servlet.class)
 @HttpWhiteboardServletPattern("/health")
@@ -36,6 +37,11 @@ public class HealthServlet extends HttpServlet {
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
     private volatile DatabaseService database;
 
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
+    private volatile JakartarsServiceRuntime rest;
+
+    private final transient RestApiState api;
+
     @Activate
     public HealthServlet(
             BundleContext context,
@@ -43,6 +49,7 @@ public class HealthServlet extends HttpServlet {
             @Reference ServiceComponentRuntime components) {
         this.problems = problems;
         this.bundles = new ParleyBundles(context, components);
+        this.api = new RestApiState(context);
         this.version = context.getBundle().getVersion().toString();
     }
 
@@ -54,6 +61,7 @@ public class HealthServlet extends HttpServlet {
         body.put("version", version);
         body.put("database", databaseState(reasons));
         body.put("bundles", bundles.state(reasons));
+        body.put("api", api.state(rest, reasons));
         if (!reasons.isEmpty()) {
             body.put("status", "DOWN");
             body.put("reasons", reasons);
