@@ -271,7 +271,7 @@ class LauncherIT {
 
     private static void awaitHealthStatus(ChatClient client, int status) throws Exception {
         int seen = 0;
-        for (int i = 0; i < 150 && seen != status; i++) {
+        for (int i = 0; i < 300 && seen != status; i++) {
             Thread.sleep(200);
             seen = client.send("GET", "/health", null).status();
         }

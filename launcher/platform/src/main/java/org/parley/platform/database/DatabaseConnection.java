@@ -36,7 +36,7 @@ public final class DatabaseConnection implements Database, AutoCloseable {
         config.setDataSource(dataSource(jdbcUrl, user, password));
         config.setMaximumPoolSize(maxPoolSize);
         config.setPoolName("parley");
-        config.setConnectionTimeout(5_000);
+        config.setConnectionTimeout(3_000);
         config.setValidationTimeout(2_000);
         // Start even when the database is down; health reports it and the pool retries.
         config.setInitializationFailTimeout(-1);
