@@ -12,12 +12,13 @@ import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpHeaders;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.MethodOrderer;
@@ -378,21 +379,14 @@ class AgentSignInIT {
 
         Answer send(String method, String path, String csrfToken, String body)
                 throws IOException, InterruptedException {
-            HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve(path))
-                    .timeout(Duration.ofSeconds(10))
-                    .method(method, body == null
-                            ? HttpRequest.BodyPublishers.noBody()
-                            : HttpRequest.BodyPublishers.ofString(body));
-            if (body != null) {
-                request.header("Content-Type", "application/json");
-            }
+            Map<String, String> headers = new LinkedHashMap<>();
             if (secret != null) {
-                request.header("Cookie", COOKIE + "=" + secret);
+                headers.put("Cookie", COOKIE + "=" + secret);
             }
             if (csrfToken != null) {
-                request.header(CSRF, csrfToken);
+                headers.put(CSRF, csrfToken);
             }
-            HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> response = ParleyHttp.exchange(HTTP, base.resolve(path), method, headers, body);
             Answer answer = new Answer(response.statusCode(), response.headers(), parse(response.body()),
                     response.body());
             String set = answer.cookie();

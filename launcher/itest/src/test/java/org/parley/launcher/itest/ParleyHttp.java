@@ -9,6 +9,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.Collection;
+import java.util.Map;
 import org.osgi.framework.ServiceReference;
 import org.osgi.service.servlet.runtime.HttpServiceRuntime;
 import org.osgi.service.servlet.runtime.HttpServiceRuntimeConstants;
@@ -72,6 +73,21 @@ final class ParleyHttp {
         return URI.create("http://localhost:" + uri.getPort());
     }
 
+    /** One request: the given headers, and a JSON content type when there is a body. */
+    static HttpResponse<String> exchange(HttpClient http, URI uri, String method, Map<String, String> headers,
+            String body) throws IOException, InterruptedException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri)
+                .timeout(Duration.ofSeconds(10))
+                .method(method, body == null
+                        ? HttpRequest.BodyPublishers.noBody()
+                        : HttpRequest.BodyPublishers.ofString(body));
+        if (body != null) {
+            request.header("Content-Type", "application/json");
+        }
+        headers.forEach(request::header);
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
     URI uri(String path) {
         return base.resolve(path);
     }
@@ -81,18 +97,8 @@ final class ParleyHttp {
     }
 
     Answer send(String method, String path, String token, String body) throws IOException, InterruptedException {
-        HttpRequest.Builder request = HttpRequest.newBuilder(uri(path))
-                .timeout(Duration.ofSeconds(10))
-                .method(method, body == null
-                        ? HttpRequest.BodyPublishers.noBody()
-                        : HttpRequest.BodyPublishers.ofString(body));
-        if (body != null) {
-            request.header("Content-Type", "application/json");
-        }
-        if (token != null) {
-            request.header("Authorization", "Bearer " + token);
-        }
-        HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        Map<String, String> headers = token == null ? Map.of() : Map.of("Authorization", "Bearer " + token);
+        HttpResponse<String> response = exchange(http, uri(path), method, headers, body);
         JsonNode json;
         try {
             json = JSON.readTree(response.body());
