@@ -5,18 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.function.IntFunction;
 import org.parley.agent.api.AccessLevel;
 import org.parley.agent.api.Agent;
 import org.parley.agent.api.AgentException;
 import org.parley.agent.api.NewAgent;
 import org.parley.platform.database.TestDatabase;
+import org.parley.platform.testing.Race;
 
 /**
  * Requests racing each other: the directory's checks can be overtaken, and then the database's constraints decide,
@@ -28,7 +22,7 @@ class ConcurrentChangesTest {
     @OnEachDatabase
     void oneOfManySimultaneousCreationsGetsTheUsername(TestDatabase.Kind kind) throws Exception {
         try (TestDirectory directory = TestDirectory.on(kind)) {
-            List<Object> outcomes = race(i -> () -> directory.agents.create(new NewAgent("Jane " + i,
+            List<Object> outcomes = Race.run(RACERS, i -> () -> directory.agents.create(new NewAgent("Jane " + i,
                     i % 2 == 0 ? "jane" : "JANE", "secret", "jane" + i + "@shop.example", AccessLevel.LIMITED)));
             assertOneWonAndTheRestWereRefused(outcomes, "username");
             assertEquals(1, directory.agents.count());
@@ -38,7 +32,7 @@ class ConcurrentChangesTest {
     @OnEachDatabase
     void oneOfManySimultaneousOwnersWins(TestDatabase.Kind kind) throws Exception {
         try (TestDirectory directory = TestDirectory.on(kind)) {
-            List<Object> outcomes = race(i -> () -> directory.agents.create(
+            List<Object> outcomes = Race.run(RACERS, i -> () -> directory.agents.create(
                     new NewAgent("Owner " + i, "owner" + i, "secret", null, AccessLevel.OWNER)));
             assertOneWonAndTheRestWereRefused(outcomes, "accessLevel");
             assertEquals(1, directory.agents.list().stream().filter(Agent::isOwner).count());
@@ -53,7 +47,7 @@ class ConcurrentChangesTest {
             for (int i = 0; i < RACERS; i++) {
                 heirs.add(directory.create("heir" + i, AccessLevel.FULL));
             }
-            List<Object> outcomes = race(i -> () -> directory.agents.transferOwnership(owner.id(), heirs.get(i).id()));
+            List<Object> outcomes = Race.run(RACERS, i -> () -> directory.agents.transferOwnership(owner.id(), heirs.get(i).id()));
             assertEquals(1, outcomes.stream().filter(Agent.class::isInstance).count(), outcomes.toString());
             assertTrue(outcomes.stream().allMatch(outcome -> outcome instanceof Agent
                     || outcome instanceof AgentException e && e.reason() == AgentException.Reason.CONFLICT),
@@ -69,34 +63,6 @@ class ConcurrentChangesTest {
                 assertEquals(AgentException.Reason.CONFLICT, refusal.reason(), refusal.getMessage());
                 assertEquals(field, refusal.field(), refusal.getMessage());
             }
-        }
-    }
-
-    /** Starts the tasks together; each outcome is the task's result or the exception it threw. */
-    private static List<Object> race(IntFunction<Callable<Object>> task) throws Exception {
-        ExecutorService pool = Executors.newFixedThreadPool(RACERS);
-        try {
-            CountDownLatch start = new CountDownLatch(1);
-            List<Future<Object>> futures = new ArrayList<>();
-            for (int i = 0; i < RACERS; i++) {
-                Callable<Object> work = task.apply(i);
-                futures.add(pool.submit(() -> {
-                    start.await();
-                    return work.call();
-                }));
-            }
-            start.countDown();
-            List<Object> outcomes = new ArrayList<>();
-            for (Future<Object> future : futures) {
-                try {
-                    outcomes.add(future.get());
-                } catch (ExecutionException e) {
-                    outcomes.add(e.getCause());
-                }
-            }
-            return outcomes;
-        } finally {
-            pool.shutdownNow();
         }
     }
 }

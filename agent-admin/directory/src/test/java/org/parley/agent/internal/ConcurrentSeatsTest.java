@@ -3,20 +3,14 @@ package org.parley.agent.internal;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import org.parley.agent.api.AccessLevel;
 import org.parley.agent.api.AgentException;
 import org.parley.agent.api.NewAgent;
 import org.parley.agent.api.PlanTier;
 import org.parley.agent.api.SeatUsage;
 import org.parley.platform.database.TestDatabase;
+import org.parley.platform.testing.Race;
 
 /**
  * Creations and invitations arriving at the same time for the last seats (Chatwoot PR #15127: a limit checked
@@ -32,7 +26,7 @@ class ConcurrentSeatsTest {
             try (TestDirectory directory = TestDirectory.onFreePlan(kind)) {
                 String owner = directory.createOwner().id();
                 directory.seats.changePlan(seats == 3 ? PlanTier.FREE : PlanTier.PAID, seats);
-                List<Object> outcomes = race(i -> i % 2 == 0
+                List<Object> outcomes = Race.run(RACERS, i -> i % 2 == 0
                         ? () -> directory.agents.create(new NewAgent("Agent " + i, "agent" + i, "secret", null,
                                 AccessLevel.LIMITED))
                         : () -> directory.invitations.invite("agent" + i + "@shop.example", AccessLevel.LIMITED,
@@ -50,37 +44,6 @@ class ConcurrentSeatsTest {
                     }
                 }
             }
-        }
-    }
-
-    interface Racer {
-        Callable<Object> task(int i);
-    }
-
-    private static List<Object> race(Racer racer) throws Exception {
-        ExecutorService pool = Executors.newFixedThreadPool(RACERS);
-        try {
-            CountDownLatch start = new CountDownLatch(1);
-            List<Future<Object>> futures = new ArrayList<>();
-            for (int i = 0; i < RACERS; i++) {
-                Callable<Object> work = racer.task(i);
-                futures.add(pool.submit(() -> {
-                    start.await();
-                    return work.call();
-                }));
-            }
-            start.countDown();
-            List<Object> outcomes = new ArrayList<>();
-            for (Future<Object> future : futures) {
-                try {
-                    outcomes.add(future.get());
-                } catch (ExecutionException e) {
-                    outcomes.add(e.getCause());
-                }
-            }
-            return outcomes;
-        } finally {
-            pool.shutdownNow();
         }
     }
 }
