@@ -30,7 +30,10 @@ final class ParleyProcess implements AutoCloseable {
     }
 
     static ParleyProcess start(Path data, String... extraArgs) throws IOException {
-        int port = freePort();
+        return start(data, freePort(), extraArgs);
+    }
+
+    static ParleyProcess start(Path data, int port, String... extraArgs) throws IOException {
         List<String> command = new ArrayList<>(List.of(javaBinary(), "-jar", JAR.toAbsolutePath().toString(),
                 "--port", Integer.toString(port), "--data", data.toString()));
         command.addAll(List.of(extraArgs));
