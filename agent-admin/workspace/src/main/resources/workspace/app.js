@@ -12,6 +12,7 @@ const PUBLIC_PAGES = {
 
 const pages = JSON.parse(document.getElementById('parley-pages').textContent);
 const root = document.getElementById('parley-app');
+root.textContent = ''; // lit-html renders after what is there: drop the "Loading…" line first
 let session = null;
 let events = null;
 let renderedPath = null;

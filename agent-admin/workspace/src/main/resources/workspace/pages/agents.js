@@ -167,13 +167,13 @@ export async function render(ctx) {
     return html`<tr class=${agent.enabled ? '' : 'disabled'} data-agent=${agent.username}>
       <td><input type="checkbox" aria-label=${'Select ' + agent.displayName} .checked=${selected}
         @change=${(e) => toggle(agent.id, e.target.checked)}></td>
-      <td class="agent-cell">${avatar(agent)}
+      <td><div class="agent-cell">${avatar(agent)}
         <span class="agent-name">${agent.displayName}</span>
         ${agent.enabled ? nothing : html`<span class="badge disabled-badge">Disabled</span>`}
         ${agent.accessLevel === 'OWNER' ? html`<span class="badge owner">Owner</span>` : nothing}
         ${agent.accessLevel === 'LIMITED' ? html`<span class="badge limited">Limited</span>` : nothing}
         ${agent.active ? nothing : html`<span class="badge inactive" title="Does not chat with visitors">Inactive</span>`}
-        ${agent.id === me().id ? html`<span class="you">(you)</span>` : nothing}</td>
+        ${agent.id === me().id ? html`<span class="you">(you)</span>` : nothing}</div></td>
       <td class="username">${agent.username}</td>
       <td>${agent.queues.length ? agent.queues.map((q) => html`<span class="badge queue">${q.name}</span>`) : html`<span class="muted">No queue</span>`}</td>
       <td>${statusBadge(agent)}</td>

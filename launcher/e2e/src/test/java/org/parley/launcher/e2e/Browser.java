@@ -134,6 +134,12 @@ final class Browser implements AutoCloseable {
                 .toList();
     }
 
+    /** Saves what the browser shows now as a PNG. */
+    void screenshot(Path file) throws IOException {
+        Files.createDirectories(file.getParent());
+        Files.write(file, ((org.openqa.selenium.TakesScreenshot) driver).getScreenshotAs(org.openqa.selenium.OutputType.BYTES));
+    }
+
     private static String xpathString(String value) {
         return value.contains("'") ? "\"" + value + "\"" : "'" + value + "'";
     }

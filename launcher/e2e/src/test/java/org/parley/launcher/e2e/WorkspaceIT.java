@@ -82,7 +82,12 @@ class WorkspaceIT {
     }
 
     @AfterEach
-    void noScriptErrors() {
+    void noScriptErrors(org.junit.jupiter.api.TestInfo test) throws Exception {
+        // What each browser showed at the end of the step, for whoever reads a failure (target/workspace-screenshots).
+        for (int i = 0; i < browsers.size(); i++) {
+            browsers.get(i).screenshot(Path.of("target", "workspace-screenshots",
+                    test.getTestMethod().orElseThrow().getName() + "-" + (i + 1) + ".png"));
+        }
         for (Browser browser : browsers) {
             assertEquals(List.of(), browser.scriptErrors(), "script errors or refused resources in the page");
         }
