@@ -11,6 +11,9 @@ import org.osgi.annotation.versioning.ProviderType;
  * <p>Every change is all-or-nothing: it validates everything first, and when a check fails it throws an
  * {@link AgentException} naming the field at fault and writes nothing. Callers authorize; the directory enforces the
  * rules that hold whoever asks, such as the single owner.
+ *
+ * <p>Every committed creation and change is told to the {@link AgentChangeListener}s, every deletion to the
+ * {@link AgentDeletionListener}s.
  */
 @ProviderType
 public interface AgentDirectory {
@@ -60,6 +63,16 @@ public interface AgentDirectory {
      * @throws AgentException NOT_FOUND ({@code "ids"}) when any id is unknown
      */
     void setActive(Collection<String> ids, boolean active);
+
+    /**
+     * Sets the agent online or offline. Only an active, enabled agent goes online; setting an agent offline always
+     * works. Disabling or deactivating an agent sets them offline by itself.
+     *
+     * @return the agent as changed
+     * @throws AgentException NOT_FOUND ({@code "id"}); INVALID ({@code "presence"}) for null; CONFLICT
+     *     ({@code "presence"}) when an inactive or disabled agent would go online
+     */
+    Agent setPresence(String id, Presence presence);
 
     /**
      * Deletes the agents, all or none, then tells the {@link AgentDeletionListener}s.

@@ -28,6 +28,12 @@ public interface AgentSessions {
      */
     Optional<AgentSession> find(String secret);
 
+    /**
+     * The live session whose secret this is, like {@link #find} but without counting as a use: for long-lived
+     * connections, such as an event stream, that must stop when the session ends without keeping it alive.
+     */
+    Optional<AgentSession> peek(String secret);
+
     /** Ends the session whose secret this is (signing out); nothing happens for an unknown secret. */
     void end(String secret);
 }

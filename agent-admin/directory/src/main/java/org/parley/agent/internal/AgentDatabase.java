@@ -22,7 +22,8 @@ public final class AgentDatabase {
     @Activate
     public AgentDatabase(@Reference Database database) {
         this.sessions = database.open("agent", getClass().getClassLoader(), AgentMapper.class, QueueMapper.class,
-                SessionMapper.class, PlanMapper.class, InvitationMapper.class);
+                SessionMapper.class, PlanMapper.class, InvitationMapper.class, AvatarMapper.class,
+                NotificationSettingsMapper.class);
     }
 
     /** Runs the work in one transaction: committed when it returns, rolled back when it throws. */

@@ -10,7 +10,8 @@ import org.apache.ibatis.annotations.Update;
 /** SQL for {@code agent_account}. */
 interface AgentMapper {
     String SELECT_AGENTS = "SELECT id, username, display_name, email, description, access_level, active, enabled,"
-            + " show_real_phone_numbers, max_concurrent_sessions, password_hash, created_at FROM agent_account";
+            + " show_real_phone_numbers, max_concurrent_sessions, password_hash, created_at, presence, avatar_version"
+            + " FROM agent_account";
 
     @Select(SELECT_AGENTS + " WHERE id = #{id}")
     AgentRow byId(String id);
@@ -52,12 +53,24 @@ interface AgentMapper {
     @Update("UPDATE agent_account SET enabled = TRUE WHERE id = #{id}")
     int enable(String id);
 
-    /** Never disables the owner, even one who became owner after the caller looked. */
-    @Update("UPDATE agent_account SET enabled = FALSE WHERE id = #{id} AND owner_slot IS NULL")
+    /** Never disables the owner, even one who became owner after the caller looked; a disabled agent is offline. */
+    @Update("UPDATE agent_account SET enabled = FALSE, presence = 'OFFLINE' WHERE id = #{id} AND owner_slot IS NULL")
     int disableUnlessOwner(String id);
 
-    @Update("UPDATE agent_account SET active = #{active} WHERE id = #{id}")
+    /** An inactive agent is offline. */
+    @Update("UPDATE agent_account SET active = #{active},"
+            + " presence = CASE WHEN #{active} = TRUE THEN presence ELSE 'OFFLINE' END WHERE id = #{id}")
     int setActive(@Param("id") String id, @Param("active") boolean active);
+
+    /** Online only while active and enabled, also when deactivated or disabled after the caller looked. */
+    @Update("UPDATE agent_account SET presence = 'ONLINE' WHERE id = #{id} AND active = TRUE AND enabled = TRUE")
+    int goOnline(String id);
+
+    @Update("UPDATE agent_account SET presence = 'OFFLINE' WHERE id = #{id}")
+    int goOffline(String id);
+
+    @Update("UPDATE agent_account SET avatar_version = #{version,jdbcType=VARCHAR} WHERE id = #{id}")
+    int setAvatarVersion(@Param("id") String id, @Param("version") String version);
 
     @Update("UPDATE agent_account SET access_level = 'FULL', owner_slot = NULL WHERE id = #{id} AND owner_slot = TRUE")
     int demoteOwner(String id);

@@ -5,6 +5,7 @@ import java.util.List;
 import org.apache.ibatis.session.SqlSession;
 import org.parley.agent.api.AccessLevel;
 import org.parley.agent.api.Agent;
+import org.parley.agent.api.Presence;
 import org.parley.agent.api.Queue;
 
 /** One row of {@code agent_account}; MyBatis fills and reads the fields. */
@@ -23,6 +24,8 @@ final class AgentRow {
     Integer maxConcurrentSessions;
     String passwordHash;
     OffsetDateTime createdAt;
+    Presence presence;
+    String avatarVersion;
 
     /** The column that allows a single owner: TRUE for the owner, NULL for the rest (a getter, for MyBatis). */
     Boolean getOwnerSlot() {
@@ -46,6 +49,6 @@ final class AgentRow {
 
     Agent toAgent(List<Queue> queues) {
         return new Agent(id, username, displayName, email, description, accessLevel, active, enabled,
-                showRealPhoneNumbers, maxConcurrentSessions, queues, createdAt.toInstant());
+                showRealPhoneNumbers, maxConcurrentSessions, queues, createdAt.toInstant(), presence, avatarVersion);
     }
 }

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.parley.agent.api.AccessLevel;
 import org.parley.agent.api.Agent;
+import org.parley.agent.api.Presence;
 
 /**
  * Changes that apply to whole agents: enabling, activating, deleting, and moving ownership. Each checks every agent
@@ -50,6 +51,28 @@ final class AgentStatus {
             ids.forEach(id -> AgentRow.require(session, id, "ids"));
             ids.forEach(id -> session.getMapper(AgentMapper.class).setActive(id, active));
             return null;
+        });
+    }
+
+    /** Sets the agent online or offline; only an active, enabled agent goes online. */
+    Agent setPresence(String id, Presence presence) {
+        if (presence == null) {
+            throw invalid("presence", "Presence must be ONLINE or OFFLINE");
+        }
+        return database.write(session -> {
+            AgentRow row = AgentRow.require(session, id, "id");
+            AgentMapper agents = session.getMapper(AgentMapper.class);
+            if (presence == Presence.OFFLINE) {
+                agents.goOffline(id);
+            } else if (!row.enabled) {
+                throw conflict("presence", row.displayName + " is disabled and cannot go online");
+            } else if (!row.active) {
+                throw conflict("presence", row.displayName
+                        + " is inactive and cannot go online: only active agents chat with visitors");
+            } else if (agents.goOnline(id) != 1) {
+                throw conflict("presence", CHANGED);
+            }
+            return AgentRow.load(session, id);
         });
     }
 

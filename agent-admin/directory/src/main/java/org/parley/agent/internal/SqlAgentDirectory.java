@@ -22,11 +22,13 @@ import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.osgi.service.component.annotations.ReferencePolicy;
 import org.parley.agent.api.AccessLevel;
 import org.parley.agent.api.Agent;
+import org.parley.agent.api.AgentChangeListener;
 import org.parley.agent.api.AgentChanges;
 import org.parley.agent.api.AgentDeletionListener;
 import org.parley.agent.api.AgentDirectory;
 import org.parley.agent.api.NewAgent;
 import org.parley.agent.api.Plan;
+import org.parley.agent.api.Presence;
 import org.parley.agent.api.Queue;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -41,6 +43,7 @@ public final class SqlAgentDirectory implements AgentDirectory {
     private final Clock clock;
     private final AgentStatus status;
     private final List<AgentDeletionListener> deletionListeners = new CopyOnWriteArrayList<>();
+    private final ChangeListeners changeListeners = new ChangeListeners();
 
     @Activate
     public SqlAgentDirectory(@Reference AgentDatabase database) {
@@ -70,6 +73,16 @@ public final class SqlAgentDirectory implements AgentDirectory {
         deletionListeners.remove(listener);
     }
 
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
+            unbind = "removeChangeListener")
+    void addChangeListener(AgentChangeListener listener) {
+        changeListeners.add(listener);
+    }
+
+    void removeChangeListener(AgentChangeListener listener) {
+        changeListeners.remove(listener);
+    }
+
     @Override
     public Agent create(NewAgent request) {
         Objects.requireNonNull(request, "agent");
@@ -87,6 +100,7 @@ public final class SqlAgentDirectory implements AgentDirectory {
             return AgentRow.load(session, row.id);
         }, session -> requireUnique(session, row));
         LOG.info("Agent '{}' ({}) created with {} access", agent.username(), agent.id(), agent.accessLevel());
+        changeListeners.changed(agent);
         return agent;
     }
 
@@ -174,6 +188,7 @@ public final class SqlAgentDirectory implements AgentDirectory {
             return AgentRow.load(session, id);
         }, session -> requireUnique(session, edited));
         LOG.info("Agent '{}' ({}) edited{}", agent.username(), agent.id(), keepPassword ? "" : ", password reset");
+        changeListeners.changed(agent);
         return agent;
     }
 
@@ -182,6 +197,7 @@ public final class SqlAgentDirectory implements AgentDirectory {
         List<String> unique = FieldRules.ids("ids", ids);
         status.setEnabled(unique, enabled);
         LOG.info("Agents {} {}", unique, enabled ? "enabled" : "disabled");
+        announce(unique);
     }
 
     @Override
@@ -189,6 +205,20 @@ public final class SqlAgentDirectory implements AgentDirectory {
         List<String> unique = FieldRules.ids("ids", ids);
         status.setActive(unique, active);
         LOG.info("Agents {} {}", unique, active ? "activated" : "deactivated");
+        announce(unique);
+    }
+
+    @Override
+    public Agent setPresence(String id, Presence presence) {
+        Agent agent = status.setPresence(id, presence);
+        LOG.info("Agent '{}' ({}) is {}", agent.username(), agent.id(), agent.presence());
+        changeListeners.changed(agent);
+        return agent;
+    }
+
+    /** Tells the change listeners about these agents as they are now. */
+    private void announce(List<String> ids) {
+        ids.forEach(id -> find(id).ifPresent(changeListeners::changed));
     }
 
     @Override
@@ -212,6 +242,8 @@ public final class SqlAgentDirectory implements AgentDirectory {
     public Agent transferOwnership(String fromId, String toId) {
         Agent owner = status.transferOwnership(fromId, toId);
         LOG.info("Ownership transferred from agent {} to '{}' ({})", fromId, owner.username(), owner.id());
+        announce(List.of(fromId));
+        changeListeners.changed(owner);
         return owner;
     }
 

@@ -98,6 +98,26 @@ public final class SqlAgentSessions implements AgentSessions {
     }
 
     @Override
+    public Optional<AgentSession> peek(String secret) {
+        if (secret == null || secret.isBlank()) {
+            return Optional.empty();
+        }
+        String hash = hash(secret);
+        OffsetDateTime now = now();
+        return database.read(session -> {
+            SessionRow row = session.getMapper(SessionMapper.class).byHash(hash);
+            if (row == null || !row.expiresAt.isAfter(now)) {
+                return Optional.empty();
+            }
+            Agent agent = AgentRow.load(session, row.agentId);
+            if (agent == null || !agent.enabled()) {
+                return Optional.empty();
+            }
+            return Optional.of(new AgentSession(agent, row.createdAt.toInstant(), row.expiresAt.toInstant()));
+        });
+    }
+
+    @Override
     public void end(String secret) {
         if (secret != null && !secret.isBlank()) {
             database.write(session -> session.getMapper(SessionMapper.class).delete(hash(secret)));

@@ -17,8 +17,11 @@ import org.apache.ibatis.session.SqlSession;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
 import org.parley.agent.api.AccessLevel;
 import org.parley.agent.api.Agent;
+import org.parley.agent.api.AgentChangeListener;
 import org.parley.agent.api.Invitation;
 import org.parley.agent.api.InvitationStatus;
 import org.parley.agent.api.Invitations;
@@ -37,6 +40,7 @@ public final class SqlInvitations implements Invitations {
     private final AgentDatabase database;
     private final Passwords passwords;
     private final Clock clock;
+    private final ChangeListeners changeListeners = new ChangeListeners();
 
     @Activate
     public SqlInvitations(@Reference AgentDatabase database) {
@@ -52,6 +56,17 @@ public final class SqlInvitations implements Invitations {
         this.database = database;
         this.passwords = passwords;
         this.clock = clock;
+    }
+
+    /** Accepting an invitation creates an agent: the change listeners hear of it. */
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
+            unbind = "removeChangeListener")
+    void addChangeListener(AgentChangeListener listener) {
+        changeListeners.add(listener);
+    }
+
+    void removeChangeListener(AgentChangeListener listener) {
+        changeListeners.remove(listener);
     }
 
     @Override
@@ -174,6 +189,7 @@ public final class SqlInvitations implements Invitations {
         }, session -> SqlAgentDirectory.requireUnique(session, agent));
         LOG.info("Invitation {} accepted: agent '{}' ({}) created with {} access", invited.id(), created.username(),
                 created.id(), created.accessLevel());
+        changeListeners.changed(created);
         return created;
     }
 

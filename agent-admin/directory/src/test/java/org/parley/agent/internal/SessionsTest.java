@@ -70,6 +70,30 @@ class SessionsTest {
         }
     }
 
+    /** For event streams: a look that does not keep the session alive. */
+    @OnEachDatabase
+    void peekingIsNoUse(TestDatabase.Kind kind) {
+        try (TestDirectory directory = TestDirectory.on(kind)) {
+            Agent jane = directory.create("jane", AccessLevel.LIMITED);
+            NewAgentSession started = directory.sessions.start(jane.id());
+            String secret = started.secret();
+
+            directory.clock.advance(Duration.ofHours(11));
+            AgentSession peeked = directory.sessions.peek(secret).orElseThrow();
+            assertEquals(jane, peeked.agent());
+            assertEquals(started.session().expiresAt(), peeked.expiresAt(), "not extended");
+            directory.clock.advance(Duration.ofHours(1));
+            assertTrue(directory.sessions.peek(secret).isEmpty(), "idle 12 hours despite the peeks");
+            assertTrue(directory.sessions.find(secret).isEmpty());
+            assertTrue(directory.sessions.peek(null).isEmpty());
+            assertTrue(directory.sessions.peek("").isEmpty());
+
+            String other = directory.sessions.start(jane.id()).secret();
+            directory.agents.setEnabled(List.of(jane.id()), false);
+            assertTrue(directory.sessions.peek(other).isEmpty(), "disabled");
+        }
+    }
+
     @OnEachDatabase
     void endsAtTheMaximumLifetimeHoweverOftenUsed(TestDatabase.Kind kind) {
         try (TestDirectory directory = TestDirectory.on(kind)) {

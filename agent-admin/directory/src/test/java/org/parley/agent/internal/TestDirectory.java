@@ -7,6 +7,8 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.function.Executable;
 import org.parley.agent.api.AccessLevel;
 import org.parley.agent.api.Agent;
@@ -29,6 +31,10 @@ final class TestDirectory implements AutoCloseable {
     final SqlAgentSessions sessions;
     final SqlSeats seats;
     final SqlInvitations invitations;
+    final SqlAgentAvatars avatars;
+    final SqlNotificationSettings notificationSettings;
+    /** Every change the directory's components announced, in order. */
+    final List<Agent> changes = new CopyOnWriteArrayList<>();
 
     private TestDirectory(TestDatabase db, Passwords passwords) {
         this.db = db;
@@ -41,6 +47,11 @@ final class TestDirectory implements AutoCloseable {
         this.sessions = new SqlAgentSessions(database, clock);
         this.seats = new SqlSeats(database, clock);
         this.invitations = new SqlInvitations(database, passwords, clock);
+        this.avatars = new SqlAgentAvatars(database, clock);
+        this.notificationSettings = new SqlNotificationSettings(database);
+        agents.addChangeListener(changes::add);
+        invitations.addChangeListener(changes::add);
+        avatars.addChangeListener(changes::add);
     }
 
     /** On a paid plan with seats to spare, for tests about anything but seats. */
@@ -90,7 +101,9 @@ final class TestDirectory implements AutoCloseable {
         return dump("SELECT * FROM agent_account ORDER BY id") + dump("SELECT * FROM agent_queue ORDER BY id")
                 + dump("SELECT * FROM agent_queue_member ORDER BY agent_id, queue_id")
                 + dump("SELECT * FROM agent_session ORDER BY secret_hash")
-                + dump("SELECT * FROM agent_plan") + dump("SELECT * FROM agent_invitation ORDER BY id");
+                + dump("SELECT * FROM agent_plan") + dump("SELECT * FROM agent_invitation ORDER BY id")
+                + dump("SELECT * FROM agent_avatar ORDER BY agent_id")
+                + dump("SELECT * FROM agent_notification_settings ORDER BY agent_id");
     }
 
     private String dump(String sql) {

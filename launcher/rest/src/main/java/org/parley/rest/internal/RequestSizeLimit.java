@@ -3,6 +3,7 @@ package org.parley.rest.internal;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
 import jakarta.ws.rs.container.PreMatching;
+import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.ext.Provider;
 import java.io.FilterInputStream;
 import java.io.IOException;
@@ -14,8 +15,8 @@ import org.parley.rest.problem.Problem;
 import org.parley.rest.problem.ProblemException;
 
 /**
- * Refuses request bodies over {@link #MAX_BYTES} with 413, whether or not they announce their length, so that no
- * request can make the server buffer an unbounded body.
+ * Refuses request bodies over {@link #MAX_BYTES} (images: {@link #MAX_IMAGE_BYTES}) with 413, whether or not they
+ * announce their length, so that no request can make the server buffer an unbounded body.
  */
 @Component(service = ContainerRequestFilter.class)
 @JakartarsExtension
@@ -25,27 +26,33 @@ import org.parley.rest.problem.ProblemException;
 public class RequestSizeLimit implements ContainerRequestFilter {
     /** The largest request body Parley's API accepts: 64 KiB. */
     public static final int MAX_BYTES = 64 * 1024;
+    /** The largest image body (an agent's avatar, {@code image/*}): 256 KiB; the resource may accept less. */
+    public static final int MAX_IMAGE_BYTES = 256 * 1024;
 
     @Override
     public void filter(ContainerRequestContext request) {
-        if (request.getLength() > MAX_BYTES) {
-            throw tooLarge();
+        MediaType type = request.getMediaType();
+        int limit = type != null && "image".equalsIgnoreCase(type.getType()) ? MAX_IMAGE_BYTES : MAX_BYTES;
+        if (request.getLength() > limit) {
+            throw tooLarge(limit);
         }
         if (request.hasEntity()) {
-            request.setEntityStream(new Limited(request.getEntityStream()));
+            request.setEntityStream(new Limited(request.getEntityStream(), limit));
         }
     }
 
-    static ProblemException tooLarge() {
+    static ProblemException tooLarge(int limit) {
         return new ProblemException(Problem.of(413, "Request too large",
-                "The request body is larger than " + MAX_BYTES + " bytes"));
+                "The request body is larger than " + limit + " bytes"));
     }
 
     private static final class Limited extends FilterInputStream {
+        private final int limit;
         private long read;
 
-        Limited(InputStream in) {
+        Limited(InputStream in, int limit) {
             super(in);
+            this.limit = limit;
         }
 
         @Override
@@ -64,8 +71,8 @@ public class RequestSizeLimit implements ContainerRequestFilter {
 
         private void count(int n) {
             read += n;
-            if (read > MAX_BYTES) {
-                throw tooLarge();
+            if (read > limit) {
+                throw tooLarge(limit);
             }
         }
     }

@@ -4,6 +4,7 @@ import java.util.Optional;
 import java.util.Set;
 import org.parley.agent.api.AccessLevel;
 import org.parley.agent.api.Agent;
+import org.parley.agent.api.Presence;
 
 /**
  * What a signed-in agent may do with agents and queues: every authorization decision of this bundle, without HTTP.
@@ -96,16 +97,51 @@ final class AgentPermissions {
                     .flatMap(field -> refuse(field, "Limited access: you may change only your display name and"
                             + " password"));
         }
+        if (changed.contains("email") && !caller.isOwner()) {
+            return refuse("email", "Only the owner changes email addresses, also their own");
+        }
         if (self || caller.isOwner()) {
             return Optional.empty();
         }
         if (target.isOwner()) {
             return refuse(null, "Only the owner changes the owner's account");
         }
-        if (changed.contains("email")) {
-            return refuse("email", "Only the owner changes other agents' email addresses");
+        return Optional.empty();
+    }
+
+    /**
+     * Whether the caller may set the target's presence: everyone their own; OWNER and FULL set others offline (an
+     * agent who left without doing so), but nobody else online, since only the agent knows they are there.
+     */
+    static Optional<Refusal> refusePresence(Agent caller, Agent target, Presence presence) {
+        if (caller.id().equals(target.id())) {
+            return Optional.empty();
+        }
+        if (!managesAgents(caller)) {
+            return refuse(null, "Limited access: you may only set your own status");
+        }
+        if (presence == Presence.ONLINE) {
+            return refuse("status", "Only the agent themself goes online; you may set others offline");
         }
         return Optional.empty();
+    }
+
+    /** Every signed-in agent sees the pictures, as they see the directory. */
+    static boolean maySeeAvatars(Agent caller) {
+        return true;
+    }
+
+    /** One's own picture at every level; OWNER and FULL change others', and only the owner the owner's. */
+    static boolean mayChangeAvatarOf(Agent caller, Agent target) {
+        if (caller.id().equals(target.id())) {
+            return true;
+        }
+        return managesAgents(caller) && (!target.isOwner() || caller.isOwner());
+    }
+
+    /** Personal settings: the agent's own, and nobody else's, the owner included. */
+    static boolean mayUseNotificationSettingsOf(Agent caller, String targetId) {
+        return caller.id().equals(targetId);
     }
 
     private static Optional<Refusal> refuse(String field, String detail) {

@@ -9,7 +9,9 @@ import org.parley.agent.api.AgentSession;
 import org.parley.agent.api.Invitation;
 import org.parley.agent.api.InvitationStatus;
 import org.parley.agent.api.NewAgent;
+import org.parley.agent.api.NotificationSettings;
 import org.parley.agent.api.PlanTier;
+import org.parley.agent.api.Presence;
 import org.parley.agent.api.Queue;
 import org.parley.agent.api.SeatUsage;
 
@@ -46,7 +48,7 @@ final class Json {
 
     /**
      * An agent as others see it. Without details (a LIMITED agent looking at a colleague) the email, note and
-     * settings are left out.
+     * settings are left out. Everyone sees the presence and the avatar's URL, which is null without an avatar.
      */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     record AgentView(
@@ -61,15 +63,32 @@ final class Json {
             Boolean showRealPhoneNumbers,
             Integer maxConcurrentSessions,
             List<Queue> queues,
-            Instant createdAt) {
+            Instant createdAt,
+            Presence status,
+            @JsonInclude(JsonInclude.Include.ALWAYS) String avatarUrl) {
 
         static AgentView of(Agent a, boolean details) {
             return details
                     ? new AgentView(a.id(), a.username(), a.displayName(), a.email(), a.description(),
                             a.accessLevel(), a.active(), a.enabled(), a.showRealPhoneNumbers(),
-                            a.maxConcurrentSessions(), a.queues(), a.createdAt())
+                            a.maxConcurrentSessions(), a.queues(), a.createdAt(), a.presence(), avatarUrl(a))
                     : new AgentView(a.id(), a.username(), a.displayName(), null, null, a.accessLevel(), a.active(),
-                            a.enabled(), null, null, a.queues(), a.createdAt());
+                            a.enabled(), null, null, a.queues(), a.createdAt(), a.presence(), avatarUrl(a));
+        }
+
+        /** Where the agent's picture is, with its version: a new picture has a new URL, so caches need no check. */
+        static String avatarUrl(Agent a) {
+            return a.avatarVersion() == null ? null : "/api/v1/agents/" + a.id() + "/avatar?v=" + a.avatarVersion();
+        }
+    }
+
+    /** The payload of the event {@code agent-deleted}. */
+    record AgentDeleted(String id) {}
+
+    /** An agent's notification settings, read and written whole. */
+    record NotificationSettingsView(boolean soundOnNewChat, boolean soundOnNewMessage, boolean desktopNotifications) {
+        static NotificationSettingsView of(NotificationSettings s) {
+            return new NotificationSettingsView(s.soundOnNewChat(), s.soundOnNewMessage(), s.desktopNotifications());
         }
     }
 

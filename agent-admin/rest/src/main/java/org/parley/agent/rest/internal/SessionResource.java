@@ -22,8 +22,10 @@ import org.osgi.service.jakartars.whiteboard.propertytypes.JSONRequired;
 import org.osgi.service.jakartars.whiteboard.propertytypes.JakartarsResource;
 import org.parley.agent.api.Agent;
 import org.parley.agent.api.AgentDirectory;
+import org.parley.agent.api.AgentException;
 import org.parley.agent.api.AgentSessions;
 import org.parley.agent.api.NewAgentSession;
+import org.parley.agent.api.Presence;
 import org.parley.rest.problem.ProblemException;
 
 /** {@code /api/v1/session}: signing in and out, and who is signed in. */
@@ -39,14 +41,16 @@ public class SessionResource {
     private final AgentSessions sessions;
     private final SignInThrottle throttle;
     private final AgentAccess access;
+    private final AgentEvents events;
 
     @Activate
     public SessionResource(@Reference AgentDirectory directory, @Reference AgentSessions sessions,
-            @Reference SignInThrottle throttle) {
+            @Reference SignInThrottle throttle, @Reference AgentEvents events) {
         this.directory = directory;
         this.sessions = sessions;
         this.throttle = throttle;
         this.access = new AgentAccess(sessions);
+        this.events = events;
     }
 
     /**
@@ -73,7 +77,10 @@ public class SessionResource {
             throw Refusals.unauthorized(WRONG);
         }
         throttle.succeeded(body.login(), address);
-        sessions.end(previous);
+        if (previous != null) {
+            sessions.end(previous);
+            events.sessionEnded(previous);
+        }
         return signedIn(Response.Status.OK, sessions.start(agent.get().id()), request.isSecure());
     }
 
@@ -84,11 +91,18 @@ public class SessionResource {
                 .build();
     }
 
+    /** Signs out: the session ends, its event streams close, and the agent goes offline. */
     @DELETE
     public Response signOut(@CookieParam(SessionCookie.NAME) String secret,
             @HeaderParam(CsrfTokens.HEADER) String csrfToken, @Context HttpServletRequest request) {
-        access.writer(secret, csrfToken);
+        Agent agent = access.writer(secret, csrfToken);
         sessions.end(secret);
+        events.sessionEnded(secret);
+        try {
+            directory.setPresence(agent.id(), Presence.OFFLINE);
+        } catch (AgentException deletedMeanwhile) {
+            // Nobody left to set offline.
+        }
         return Response.noContent().header(HttpHeaders.SET_COOKIE, SessionCookie.clear(request.isSecure())).build();
     }
 

@@ -16,6 +16,7 @@ import org.parley.agent.api.Agent;
 import org.parley.agent.api.NewInvitation;
 import org.parley.agent.api.Plan;
 import org.parley.agent.api.PlanTier;
+import org.parley.agent.api.Presence;
 import org.parley.platform.database.TestDatabase;
 
 /**
@@ -26,6 +27,8 @@ import org.parley.platform.database.TestDatabase;
 class AccessMatrixTest {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final AtomicInteger COUNTER = new AtomicInteger();
+    private static final String QUIET =
+            "{\"soundOnNewChat\":false,\"soundOnNewMessage\":false,\"desktopNotifications\":true}";
     private static final List<String> CALLERS = List.of("owner", "full", "limited", "inactive", "disabled", "none");
 
     /** One request: who makes it, with which cookie and CSRF token. */
@@ -65,6 +68,10 @@ class AccessMatrixTest {
         endpoint("PATCH /agents/{self} maxConcurrentSessions", new int[] {200, 200, 403, 200, 401, 401},
                 c -> c.api().agents.edit(c.secret(), c.csrf(), self(c),
                         body("{\"maxConcurrentSessions\":" + (1 + COUNTER.incrementAndGet() % 999) + "}")));
+        endpoint("PATCH /agents/{self} email", new int[] {200, 403, 403, 403, 401, 401}, c -> c.api().agents.edit(
+                c.secret(), c.csrf(), self(c), body("{\"email\":\"" + fresh() + "@shop.example\"}")));
+        endpoint("PATCH /agents/{owner} email", new int[] {200, 403, 403, 403, 401, 401}, c -> c.api().agents.edit(
+                c.secret(), c.csrf(), c.owner().id(), body("{\"email\":\"" + fresh() + "@shop.example\"}")));
         endpoint("DELETE /agents/{id}", new int[] {204, 204, 403, 204, 401, 401},
                 c -> c.api().agents.delete(c.secret(), c.csrf(), target(c).id()));
         endpoint("POST /agents/bulk", new int[] {204, 204, 403, 204, 401, 401}, c -> c.api().agents.bulk(c.secret(),
@@ -75,6 +82,52 @@ class AccessMatrixTest {
             c.api().directory.transferOwnership(to.id(), c.owner().id()); // back, for the next cells
             return result;
         });
+        // An inactive agent may not go online: 409 naming status.
+        endpoint("PUT /agents/{self}/presence ONLINE", new int[] {200, 200, 200, 409, 401, 401},
+                c -> c.api().presence.change(c.secret(), c.csrf(), self(c), body("{\"status\":\"ONLINE\"}")));
+        endpoint("PUT /agents/{self}/presence OFFLINE", new int[] {200, 200, 200, 200, 401, 401},
+                c -> c.api().presence.change(c.secret(), c.csrf(), self(c), body("{\"status\":\"OFFLINE\"}")));
+        endpoint("PUT /agents/{other}/presence OFFLINE", new int[] {200, 200, 403, 200, 401, 401},
+                c -> c.api().presence.change(c.secret(), c.csrf(), online(c).id(),
+                        body("{\"status\":\"OFFLINE\"}")));
+        endpoint("PUT /agents/{owner}/presence OFFLINE", new int[] {200, 200, 403, 200, 401, 401},
+                c -> c.api().presence.change(c.secret(), c.csrf(), c.owner().id(),
+                        body("{\"status\":\"OFFLINE\"}")));
+        endpoint("PUT /agents/{other}/presence ONLINE", new int[] {403, 403, 403, 403, 401, 401},
+                c -> c.api().presence.change(c.secret(), c.csrf(), target(c).id(),
+                        body("{\"status\":\"ONLINE\"}")));
+        endpoint("GET /agents/events", new int[] {200, 200, 200, 200, 401, 401},
+                c -> {
+                    c.api().eventResource.events(c.secret(), new RecordingSink(), RecordingSink.SSE);
+                    return null;
+                });
+        endpoint("PUT /agents/{self}/avatar", new int[] {200, 200, 200, 200, 401, 401},
+                c -> c.api().avatarResource.change(c.secret(), c.csrf(), self(c), "image/png",
+                        TestImages.body(TestImages.PNG)));
+        endpoint("PUT /agents/{other}/avatar", new int[] {200, 200, 403, 200, 401, 401},
+                c -> c.api().avatarResource.change(c.secret(), c.csrf(), target(c).id(), "image/jpeg",
+                        TestImages.body(TestImages.JPEG)));
+        endpoint("PUT /agents/{owner}/avatar", new int[] {200, 403, 403, 403, 401, 401},
+                c -> c.api().avatarResource.change(c.secret(), c.csrf(), c.owner().id(), "image/webp",
+                        TestImages.body(TestImages.WEBP)));
+        endpoint("GET /agents/{id}/avatar", new int[] {200, 200, 200, 200, 401, 401},
+                c -> c.api().avatarResource.get(c.secret(), withAvatar(c).id(), null, null));
+        endpoint("DELETE /agents/{self}/avatar", new int[] {204, 204, 204, 204, 401, 401},
+                c -> c.api().avatarResource.remove(c.secret(), c.csrf(), self(c)));
+        endpoint("DELETE /agents/{other}/avatar", new int[] {204, 204, 403, 204, 401, 401},
+                c -> c.api().avatarResource.remove(c.secret(), c.csrf(), withAvatar(c).id()));
+        endpoint("DELETE /agents/{owner}/avatar", new int[] {204, 403, 403, 403, 401, 401},
+                c -> c.api().avatarResource.remove(c.secret(), c.csrf(), c.owner().id()));
+        endpoint("GET /agents/{self}/notifications", new int[] {200, 200, 200, 200, 401, 401},
+                c -> c.api().notificationResource.get(c.secret(), self(c)));
+        endpoint("GET /agents/{other}/notifications", new int[] {403, 403, 403, 403, 401, 401},
+                c -> c.api().notificationResource.get(c.secret(), target(c).id()));
+        endpoint("PUT /agents/{self}/notifications", new int[] {200, 200, 200, 200, 401, 401},
+                c -> c.api().notificationResource.change(c.secret(), c.csrf(), self(c), body(QUIET)));
+        endpoint("PUT /agents/{other}/notifications", new int[] {403, 403, 403, 403, 401, 401},
+                c -> c.api().notificationResource.change(c.secret(), c.csrf(), target(c).id(), body(QUIET)));
+        endpoint("PUT /agents/{owner}/notifications", new int[] {200, 403, 403, 403, 401, 401},
+                c -> c.api().notificationResource.change(c.secret(), c.csrf(), c.owner().id(), body(QUIET)));
         endpoint("GET /queues", new int[] {200, 200, 200, 200, 401, 401}, c -> c.api().queueResource.list(c.secret()));
         endpoint("POST /queues", new int[] {201, 201, 403, 201, 401, 401},
                 c -> c.api().queueResource.create(c.secret(), c.csrf(), new Json.QueueName(fresh())));
@@ -168,6 +221,16 @@ class AccessMatrixTest {
     /** A fresh agent with limited access for the cell to change. */
     private static Agent target(Call c) {
         return c.api().create(fresh(), AccessLevel.LIMITED);
+    }
+
+    /** A fresh agent who is online, for the cell to set offline. */
+    private static Agent online(Call c) {
+        return c.api().directory.setPresence(target(c).id(), Presence.ONLINE);
+    }
+
+    /** A fresh agent with an avatar. */
+    private static Agent withAvatar(Call c) {
+        return c.api().avatars.change(target(c).id(), "image/png", TestImages.PNG);
     }
 
     /** A fresh pending invitation for the cell to change or follow. */

@@ -11,6 +11,7 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.parley.agent.api.AccessLevel;
 import org.parley.agent.api.Agent;
+import org.parley.agent.api.Presence;
 
 /** The authorization decisions themselves, for every access level, without HTTP or a database. */
 class AgentPermissionsTest {
@@ -68,14 +69,61 @@ class AgentPermissionsTest {
         assertAllowed(LIMITED, OTHER);
     }
 
+    /** "Their username and email only the owner changes": FULL agents' own email included. */
     @Test
-    void fullAgentsEditOthersButNotTheirEmailNorTheOwner() {
+    void fullAgentsEditOthersButNoEmailNorTheOwner() {
         for (Agent caller : List.of(FULL, INACTIVE_FULL)) {
             assertAllowed(caller, OTHER, "displayName", "password", "description", "accessLevel",
                     "showRealPhoneNumbers", "maxConcurrentSessions", "queueIds");
             assertRefused(caller, OTHER, "email", "displayName", "email");
             assertRefused(caller, OWNER, null, "displayName");
-            assertAllowed(caller, caller, "email", "accessLevel", "queueIds");
+            assertRefused(caller, OWNER, "email", "email");
+            assertAllowed(caller, caller, "displayName", "password", "accessLevel", "queueIds");
+            assertRefused(caller, caller, "email", "email");
+            assertRefused(caller, caller, "email", "displayName", "email");
+        }
+    }
+
+    @Test
+    void everyoneSetsTheirOwnPresenceAndManagersSetOthersOfflineOnly() {
+        for (Agent caller : List.of(OWNER, FULL, INACTIVE_FULL, LIMITED)) {
+            for (Presence presence : Presence.values()) {
+                assertEquals(Optional.empty(), AgentPermissions.refusePresence(caller, caller, presence));
+            }
+        }
+        for (Agent caller : List.of(OWNER, FULL, INACTIVE_FULL)) {
+            for (Agent target : List.of(OWNER, FULL, OTHER)) {
+                if (target != caller) {
+                    assertEquals(Optional.empty(), AgentPermissions.refusePresence(caller, target, Presence.OFFLINE));
+                    assertEquals("status", AgentPermissions.refusePresence(caller, target, Presence.ONLINE)
+                            .orElseThrow().field());
+                }
+            }
+        }
+        assertTrue(AgentPermissions.refusePresence(LIMITED, OTHER, Presence.OFFLINE).isPresent());
+        assertTrue(AgentPermissions.refusePresence(LIMITED, OWNER, Presence.ONLINE).isPresent());
+    }
+
+    @Test
+    void avatarsAreOwnOrManagedButTheOwnersIsTheOwners() {
+        for (Agent caller : List.of(OWNER, FULL, INACTIVE_FULL, LIMITED)) {
+            assertTrue(AgentPermissions.mayChangeAvatarOf(caller, caller), caller.username());
+            assertTrue(AgentPermissions.maySeeAvatars(caller));
+        }
+        assertTrue(AgentPermissions.mayChangeAvatarOf(OWNER, OTHER));
+        assertTrue(AgentPermissions.mayChangeAvatarOf(FULL, OTHER));
+        assertTrue(AgentPermissions.mayChangeAvatarOf(INACTIVE_FULL, OTHER));
+        assertTrue(AgentPermissions.mayChangeAvatarOf(OWNER, FULL));
+        assertFalse(AgentPermissions.mayChangeAvatarOf(FULL, OWNER));
+        assertFalse(AgentPermissions.mayChangeAvatarOf(LIMITED, OTHER));
+        assertFalse(AgentPermissions.mayChangeAvatarOf(LIMITED, OWNER));
+    }
+
+    @Test
+    void notificationSettingsAreNobodyElses() {
+        for (Agent caller : List.of(OWNER, FULL, INACTIVE_FULL, LIMITED)) {
+            assertTrue(AgentPermissions.mayUseNotificationSettingsOf(caller, caller.id()));
+            assertFalse(AgentPermissions.mayUseNotificationSettingsOf(caller, OTHER.id()), caller.username());
         }
     }
 

@@ -18,7 +18,8 @@ class OpenApiDocumentTest {
     void documentsExactlyTheServedOperations() {
         assertEquals(OpenApiFragment.servedOperations(
                         SessionResource.class, SetupResource.class, AgentResource.class, QueueResource.class,
-                        UsageResource.class, PlanResource.class, InvitationResource.class),
+                        UsageResource.class, PlanResource.class, InvitationResource.class, AgentEventResource.class,
+                        PresenceResource.class, AvatarResource.class, NotificationSettingsResource.class),
                 fragment.documentedOperations());
     }
 

@@ -15,10 +15,13 @@ import org.parley.agent.api.NewAgent;
 import org.parley.agent.api.Plan;
 import org.parley.agent.api.PlanTier;
 import org.parley.agent.internal.AgentDatabase;
+import org.parley.agent.internal.DirectoryWiring;
 import org.parley.agent.internal.QueueCatalog;
 import org.parley.agent.internal.SqlAgentDirectory;
+import org.parley.agent.internal.SqlAgentAvatars;
 import org.parley.agent.internal.SqlAgentSessions;
 import org.parley.agent.internal.SqlInvitations;
+import org.parley.agent.internal.SqlNotificationSettings;
 import org.parley.agent.internal.SqlSeats;
 import org.parley.platform.database.TestDatabase;
 import org.parley.rest.problem.ProblemException;
@@ -48,6 +51,15 @@ final class TestApi implements AutoCloseable {
     final GreenMail smtp;
     final InvitationMail mail;
     final InvitationResource invitationResource;
+    final AgentDatabase database;
+    final SqlAgentAvatars avatars;
+    final SqlNotificationSettings notificationSettings;
+    /** Sends on the calling thread, so that a change's events are out when the change returns. */
+    final AgentEvents events;
+    final AgentEventResource eventResource;
+    final PresenceResource presence;
+    final AvatarResource avatarResource;
+    final NotificationSettingsResource notificationResource;
 
     TestApi(TestDatabase.Kind kind) {
         this(kind, Clock.systemUTC());
@@ -55,13 +67,14 @@ final class TestApi implements AutoCloseable {
 
     TestApi(TestDatabase.Kind kind, Clock clock) {
         db = kind.create();
-        AgentDatabase database = new AgentDatabase(db.connection());
+        database = new AgentDatabase(db.connection());
         directory = new SqlAgentDirectory(database, clock);
         queues = new QueueCatalog(database);
         sessions = new SqlAgentSessions(database);
         throttle = new SignInThrottle(clock);
         setup = new OwnerSetup(directory, "8123");
-        session = new SessionResource(directory, sessions, throttle);
+        events = new AgentEvents(sessions, Runnable::run);
+        session = new SessionResource(directory, sessions, throttle, events);
         setupResource = new SetupResource(setup, sessions);
         agents = new AgentResource(directory, sessions, throttle);
         queueResource = new QueueResource(queues, sessions);
@@ -77,6 +90,13 @@ final class TestApi implements AutoCloseable {
                 "tls", MailConfiguration.Tls.none, "from", "Parley <chat@shop.example>",
                 "baseUrl", "https://chat.shop.example/")));
         invitationResource = new InvitationResource(invitations, sessions, mail);
+        avatars = new SqlAgentAvatars(database, clock);
+        notificationSettings = new SqlNotificationSettings(database);
+        DirectoryWiring.bind(events, directory, invitations, avatars);
+        eventResource = new AgentEventResource(sessions, events);
+        presence = new PresenceResource(directory, sessions);
+        avatarResource = new AvatarResource(directory, avatars, sessions);
+        notificationResource = new NotificationSettingsResource(notificationSettings, sessions);
     }
 
     /** The configuration with these values and the defaults for the rest, as DS would hand it over. */
