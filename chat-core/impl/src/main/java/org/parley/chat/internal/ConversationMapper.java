@@ -1,6 +1,7 @@
 package org.parley.chat.internal;
 
 import java.time.OffsetDateTime;
+import java.util.List;
 import org.apache.ibatis.annotations.Insert;
 import org.apache.ibatis.annotations.Param;
 import org.apache.ibatis.annotations.Select;
@@ -14,7 +15,9 @@ interface ConversationMapper {
     void insert(@Param("id") String id, @Param("visitorId") String visitorId, @Param("state") String state,
             @Param("createdAt") OffsetDateTime createdAt);
 
-    @Select("SELECT id, visitor_id, state, last_seq, created_at FROM chat_conversation WHERE id = #{id}")
+    String COLUMNS = "id, visitor_id, state, last_seq, created_at, assigned_agent_id, closed_at";
+
+    @Select("SELECT " + COLUMNS + " FROM chat_conversation WHERE id = #{id}")
     ConversationRow find(String id);
 
     /**
@@ -30,4 +33,17 @@ interface ConversationMapper {
 
     @Select("SELECT COUNT(*) FROM chat_conversation WHERE created_at >= #{since}")
     long countSince(OffsetDateTime since);
+
+    @Select("SELECT COUNT(*) FROM chat_conversation WHERE assigned_agent_id = #{agentId} AND state = 'ACTIVE'")
+    long countActiveOf(String agentId);
+
+    /** The agent's open conversations, locked until the transaction ends so that nobody else changes them. */
+    @Select("SELECT id FROM chat_conversation WHERE assigned_agent_id = #{agentId} AND state = 'ACTIVE'"
+            + " ORDER BY id FOR UPDATE")
+    List<String> lockActiveOf(String agentId);
+
+    /** Back to the queue: unassigned and NEW, for any agent to take. */
+    @Update("UPDATE chat_conversation SET state = 'NEW', assigned_agent_id = NULL, updated_at = #{now}"
+            + " WHERE id = #{id} AND state = 'ACTIVE'")
+    int requeue(@Param("id") String id, @Param("now") OffsetDateTime now);
 }

@@ -7,10 +7,10 @@ import org.apache.ibatis.annotations.Select;
 
 /** SQL for messages. */
 interface MessageMapper {
-    String COLUMNS = "conversation_id, seq, client_message_id, sender_type, sender_id, body, created_at";
+    String COLUMNS = "conversation_id, seq, client_message_id, sender_type, sender_id, sender_name, body, created_at";
 
     @Insert("INSERT INTO chat_message (" + COLUMNS + ") VALUES (#{conversationId}, #{seq}, #{clientMessageId},"
-            + " #{senderType}, #{senderId}, #{body}, #{createdAt})")
+            + " #{senderType}, #{senderId}, #{senderName}, #{body}, #{createdAt})")
     void insert(MessageRow message);
 
     @Select("SELECT " + COLUMNS + " FROM chat_message"

@@ -21,13 +21,14 @@ final class Json {
         }
     }
 
-    record SenderView(String type, String id) {}
+    /** {@code name}: the agent's display name when they wrote the message; null for visitors and the system. */
+    record SenderView(String type, String id, String name) {}
 
     record MessageView(
             String conversationId, long seq, String clientMessageId, SenderView sender, String text, Instant createdAt) {
         static MessageView of(Message m) {
             return new MessageView(m.conversationId(), m.seq(), m.clientMessageId(),
-                    new SenderView(m.sender().type().name(), m.sender().id()), m.text(), m.createdAt());
+                    new SenderView(m.sender().type().name(), m.sender().id(), m.sender().name()), m.text(), m.createdAt());
         }
     }
 
