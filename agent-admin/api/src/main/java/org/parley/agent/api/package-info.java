@@ -5,7 +5,8 @@
  *
  * <p>2.0: {@link org.parley.agent.api.AgentDeletionListener} is called inside the deletion's transaction, with its
  * connection, instead of after the commit; {@link org.parley.agent.api.ConversationStatistics} counts the open
- * conversations of agents.
+ * conversations of agents; {@link org.parley.agent.api.SessionCredentials} lets other bundles check the agents'
+ * session cookie and CSRF token as agent-admin does.
  */
 @Version("2.0.0")
 package org.parley.agent.api;

@@ -12,12 +12,14 @@ import org.osgi.service.component.annotations.Reference;
 import org.parley.chat.api.ChatException;
 import org.parley.chat.api.Conversation;
 import org.parley.chat.api.ConversationState;
+import org.parley.chat.api.DeskEvent;
 import org.parley.chat.api.Conversations;
 import org.parley.chat.api.Message;
 import org.parley.chat.api.MessageSubscriber;
 import org.parley.chat.api.NewVisitor;
 import org.parley.chat.api.PostedMessage;
 import org.parley.chat.api.Sender;
+import org.parley.chat.api.SenderType;
 import org.parley.chat.api.Visitor;
 
 /** Conversations stored through MyBatis, with live delivery to subscribers after each commit. */
@@ -25,6 +27,8 @@ import org.parley.chat.api.Visitor;
 public class ChatConversations implements Conversations {
     /** The most messages one read returns. */
     static final int MAX_PAGE = 500;
+    /** Closed conversations a visitor's message follows at most; more means they are closed as fast as they open. */
+    private static final int MAX_HOPS = 10;
 
     private final ChatStore store;
 
@@ -64,7 +68,9 @@ public class ChatConversations implements Conversations {
             session.getMapper(ConversationMapper.class).insert(id, visitorId, ConversationState.NEW.name(), now);
             session.commit();
         }
-        return new Conversation(id, visitorId, ConversationState.NEW, 0, now.toInstant());
+        Conversation opened = new Conversation(id, visitorId, ConversationState.NEW, 0, now.toInstant());
+        store.published(new DeskEvent(opened, DeskEvent.Reason.OPENED));
+        return opened;
     }
 
     @Override
@@ -77,34 +83,33 @@ public class ChatConversations implements Conversations {
 
     @Override
     public PostedMessage post(String conversationId, Sender sender, String clientMessageId, String text) {
-        String checkedText = MessageRules.checkText(text);
-        String checkedId = MessageRules.checkClientMessageId(clientMessageId);
-        OffsetDateTime now = ChatStore.now();
-        Message message;
-        try (SqlSession session = store.session()) {
-            ConversationMapper conversations = session.getMapper(ConversationMapper.class);
-            MessageMapper messages = session.getMapper(MessageMapper.class);
-            if (conversations.advanceSeq(conversationId, now) == 0) {
-                throw missingOrClosed(conversations.find(conversationId));
+        String target = conversationId;
+        // A visitor writing after a close continues in the conversation that follows; each hop is a closed one.
+        for (int hops = 0;; hops++) {
+            try {
+                return store.post(target, sender, clientMessageId, text, null);
+            } catch (ChatException e) {
+                if (e.reason() != ChatException.Reason.CLOSED || sender.type() != SenderType.VISITOR
+                        || hops == MAX_HOPS) {
+                    throw e;
+                }
+                target = ConversationEnd.continuation(store, target);
             }
-            // Checked under the conversation's row lock, so two copies sent at once cannot both be stored.
-            MessageRow existing = messages.findByClientId(conversationId, checkedId);
-            if (existing != null) {
-                session.rollback();
-                return new PostedMessage(existing.toMessage(), false);
-            }
-            message = ChatStore.insertNext(session, conversationId, sender, checkedId, checkedText, now);
-            session.commit();
         }
-        store.fanout().publish(message);
-        return new PostedMessage(message, true);
     }
 
-    private static ChatException missingOrClosed(ConversationRow row) {
-        if (row == null) {
-            return new ChatException(ChatException.Reason.NOT_FOUND, "conversationId", "No such conversation");
+    @Override
+    public Conversation close(String conversationId, Sender closedBy) {
+        return ConversationEnd.close(store, conversationId, closedBy, null);
+    }
+
+    @Override
+    public List<Conversation> conversationsOf(String visitorId) {
+        try (SqlSession session = store.session()) {
+            return session.getMapper(ConversationMapper.class).ofVisitor(visitorId).stream()
+                    .map(ConversationRow::toConversation)
+                    .toList();
         }
-        return new ChatException(ChatException.Reason.CLOSED, "conversationId", "The conversation is closed");
     }
 
     @Override
@@ -118,6 +123,6 @@ public class ChatConversations implements Conversations {
 
     @Override
     public Subscription subscribe(String conversationId, MessageSubscriber subscriber) {
-        return store.fanout().subscribe(conversationId, subscriber);
+        return store.subscribe(conversationId, subscriber);
     }
 }

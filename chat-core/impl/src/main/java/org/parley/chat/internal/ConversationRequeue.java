@@ -10,6 +10,8 @@ import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 import org.parley.agent.api.Agent;
 import org.parley.agent.api.AgentDeletionListener;
+import org.parley.chat.api.Conversation;
+import org.parley.chat.api.DeskEvent;
 import org.parley.chat.api.Message;
 
 /**
@@ -30,16 +32,23 @@ public final class ConversationRequeue implements AgentDeletionListener {
     public Runnable agentsDeleting(List<Agent> agents, Connection transaction) {
         OffsetDateTime now = ChatStore.now();
         List<Message> notices = new ArrayList<>();
+        List<Conversation> requeued = new ArrayList<>();
         try (SqlSession session = store.sessionOn(transaction)) {
             ConversationMapper conversations = session.getMapper(ConversationMapper.class);
             for (Agent agent : agents) {
                 for (String id : conversations.lockActiveOf(agent.id())) {
                     notices.add(ChatStore.appendSystem(session, id, leftText(agent), now));
                     conversations.requeue(id, now);
+                    requeued.add(conversations.find(id).toConversation());
                 }
             }
         }
-        return () -> notices.forEach(store.fanout()::publish);
+        return () -> {
+            for (int i = 0; i < notices.size(); i++) {
+                store.published(notices.get(i), requeued.get(i));
+                store.published(new DeskEvent(requeued.get(i), DeskEvent.Reason.REQUEUED));
+            }
+        };
     }
 
     static String leftText(Agent agent) {

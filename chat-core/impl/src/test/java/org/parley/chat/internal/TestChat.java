@@ -24,6 +24,7 @@ final class TestChat implements AutoCloseable {
     final ChatConversations conversations;
     final ChatStatistics statistics;
     final ConversationRequeue requeue;
+    final ChatDesk desk;
     final SqlAgentDirectory agents;
 
     TestChat(TestDatabase.Kind kind) {
@@ -32,6 +33,7 @@ final class TestChat implements AutoCloseable {
         conversations = new ChatConversations(store);
         statistics = new ChatStatistics(store);
         requeue = new ConversationRequeue(store);
+        desk = new ChatDesk(store);
         agents = new SqlAgentDirectory(new AgentDatabase(db.connection()), Clock.systemUTC());
         agents.addDeletionListener(requeue);
     }
@@ -40,6 +42,13 @@ final class TestChat implements AutoCloseable {
     Agent agent(String username) {
         return agents.create(new NewAgent("Agent " + username, username, "secret-" + username, null,
                 AccessLevel.LIMITED));
+    }
+
+    /** An agent as the directory describes one, for tests that need no directory. */
+    static Agent agent(String name, boolean active, Integer maxConcurrentSessions) {
+        return new Agent(java.util.UUID.randomUUID().toString(), name, "Agent " + name, null, null,
+                AccessLevel.LIMITED, active, true, false, maxConcurrentSessions, java.util.List.of(),
+                java.time.Instant.now());
     }
 
     Conversation newConversation() {
