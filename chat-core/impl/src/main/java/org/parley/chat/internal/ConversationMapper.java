@@ -80,4 +80,7 @@ interface ConversationMapper {
 
     @Select("SELECT " + COLUMNS + " FROM chat_conversation WHERE visitor_id = #{visitorId} ORDER BY created_at DESC, id")
     List<ConversationRow> ofVisitor(String visitorId);
+
+    @Select("SELECT DISTINCT assigned_agent_id FROM chat_conversation WHERE state = 'ACTIVE'")
+    List<String> activeAgentIds();
 }

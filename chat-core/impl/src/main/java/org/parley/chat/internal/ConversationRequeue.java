@@ -30,28 +30,40 @@ public final class ConversationRequeue implements AgentDeletionListener {
 
     @Override
     public Runnable agentsDeleting(List<Agent> agents, Connection transaction) {
-        OffsetDateTime now = ChatStore.now();
-        List<Message> notices = new ArrayList<>();
-        List<Conversation> requeued = new ArrayList<>();
+        List<Requeued> requeued = new ArrayList<>();
         try (SqlSession session = store.sessionOn(transaction)) {
-            ConversationMapper conversations = session.getMapper(ConversationMapper.class);
             for (Agent agent : agents) {
-                for (String id : conversations.lockActiveOf(agent.id())) {
-                    notices.add(ChatStore.appendSystem(session, id, leftText(agent), now));
-                    conversations.requeue(id, now);
-                    requeued.add(conversations.find(id).toConversation());
-                }
+                requeued.addAll(requeue(session, agent.id(), leftText(agent.displayName())));
             }
         }
-        return () -> {
-            for (int i = 0; i < notices.size(); i++) {
-                store.published(notices.get(i), requeued.get(i));
-                store.published(new DeskEvent(requeued.get(i), DeskEvent.Reason.REQUEUED));
-            }
-        };
+        return () -> published(store, requeued);
     }
 
-    static String leftText(Agent agent) {
-        return agent.displayName() + " left; the chat is back in the queue";
+    /** A conversation put back in the queue, and the notice that says so. */
+    record Requeued(Conversation conversation, Message notice) {}
+
+    /** Puts the agent's open conversations back in the queue, in the session's transaction. */
+    static List<Requeued> requeue(SqlSession session, String agentId, String notice) {
+        OffsetDateTime now = ChatStore.now();
+        ConversationMapper conversations = session.getMapper(ConversationMapper.class);
+        List<Requeued> requeued = new ArrayList<>();
+        for (String id : conversations.lockActiveOf(agentId)) {
+            Message message = ChatStore.appendSystem(session, id, notice, now);
+            conversations.requeue(id, now);
+            requeued.add(new Requeued(conversations.find(id).toConversation(), message));
+        }
+        return requeued;
+    }
+
+    /** Tells the subscribers, after the commit. */
+    static void published(ChatStore store, List<Requeued> requeued) {
+        for (Requeued each : requeued) {
+            store.published(each.notice(), each.conversation());
+            store.published(new DeskEvent(each.conversation(), DeskEvent.Reason.REQUEUED));
+        }
+    }
+
+    static String leftText(String displayName) {
+        return displayName + " left; the chat is back in the queue";
     }
 }

@@ -22,4 +22,9 @@ interface MessageMapper {
             + " ORDER BY seq LIMIT #{limit}")
     List<MessageRow> after(
             @Param("conversationId") String conversationId, @Param("after") long after, @Param("limit") int limit);
+
+    /** The name the agent's newest message was sent with, if any. */
+    @Select("SELECT sender_name FROM chat_message WHERE sender_type = 'AGENT' AND sender_id = #{agentId}"
+            + " AND sender_name IS NOT NULL ORDER BY created_at DESC LIMIT 1")
+    String lastNameOf(String agentId);
 }

@@ -91,6 +91,28 @@ class AgentDeletionTest {
         }
     }
 
+    @OnEachDatabase
+    void chatsOfAgentsDeletedWhileChatCoreWasAwayAreRequeuedWhenItStarts(TestDatabase.Kind kind) {
+        try (TestChat chat = new TestChat(kind)) {
+            Agent jane = chat.agent("jane");
+            Agent kim = chat.agent("kim");
+            Conversation janes = assigned(chat, jane);
+            Conversation kims = assigned(chat, kim);
+            chat.conversations.post(janes.id(), Sender.agent(jane.id(), "Jane at the time"), null, "Hello");
+            chat.agents.removeDeletionListener(chat.requeue); // chat core is not running
+            chat.agents.delete(List.of(jane.id()));
+            assertEquals(jane.id(), chat.conversations.find(janes.id()).orElseThrow().assignedAgentId());
+
+            new OrphanedConversations(chat.store, chat.agents); // chat core starts
+
+            Conversation requeued = chat.conversations.find(janes.id()).orElseThrow();
+            assertEquals(ConversationState.NEW, requeued.state());
+            assertEquals("Jane at the time left; the chat is back in the queue", last(chat, janes.id()).text());
+            assertEquals(ConversationState.ACTIVE, chat.conversations.find(kims.id()).orElseThrow().state());
+            assertEquals(0, OrphanedConversations.requeue(chat.store, chat.agents), "nothing left to do");
+        }
+    }
+
     /** A conversation the agent has: set in the table, as taking it will. */
     private static Conversation assigned(TestChat chat, Agent agent) {
         Conversation conversation = chat.newConversation();
