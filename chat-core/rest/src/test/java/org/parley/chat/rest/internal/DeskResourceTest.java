@@ -79,6 +79,31 @@ class DeskResourceTest {
         }
     }
 
+    @ParameterizedTest
+    @EnumSource(TestDatabase.Kind.class)
+    void everyChangeNeedsTheSessionsCsrfToken(TestDatabase.Kind kind) {
+        try (TestDatabase db = kind.create()) {
+            ChatStore store = new ChatStore(db.connection());
+            ChatConversations conversations = new ChatConversations(store);
+            AgentDatabase agentDatabase = new AgentDatabase(db.connection());
+            SqlAgentDirectory directory = new SqlAgentDirectory(agentDatabase, Clock.systemUTC());
+            SqlAgentSessions sessions = new SqlAgentSessions(agentDatabase);
+            DeskResource resource = new DeskResource(new ChatDesk(store), conversations, sessions);
+            Agent jane = directory.create(new NewAgent("Jane", "jane", "secret-jane", null, AccessLevel.LIMITED));
+            String secret = sessions.start(jane.id()).secret();
+            String id = conversations.open(conversations.createVisitor().visitor().id()).id();
+            for (String csrf : new String[] {null, "", SessionCredentials.csrfTokenOf(secret) + "x",
+                    SessionCredentials.csrfTokenOf("another session")}) {
+                assertEquals(403, status(() -> resource.take(secret, csrf, id)));
+                assertEquals(403, status(() -> resource.reply(secret, csrf, id, new Json.NewMessage("hi", null))));
+                assertEquals(403, status(() -> resource.seen(secret, csrf, id, new Json.Seen(0L))));
+                assertEquals(403, status(() -> resource.close(secret, csrf, id)));
+            }
+            assertEquals("NEW", conversations.find(id).orElseThrow().state().name(), "nothing changed");
+            assertEquals(0, conversations.find(id).orElseThrow().lastSeq());
+        }
+    }
+
     /** The HTTP status the call answers with: its response's, 200 for a plain result, or its refusal's. */
     private static int status(Callable<?> call) {
         try {
