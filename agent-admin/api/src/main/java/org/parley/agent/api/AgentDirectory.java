@@ -75,10 +75,13 @@ public interface AgentDirectory {
     Agent setPresence(String id, Presence presence);
 
     /**
-     * Deletes the agents, all or none, then tells the {@link AgentDeletionListener}s.
+     * Deletes the agents, all or none. Every registered {@link AgentDeletionListener} takes part in the same
+     * transaction; when one of them throws, nothing is deleted and this method throws too.
      *
      * @throws AgentException NOT_FOUND ({@code "ids"}) when any id is unknown; CONFLICT ({@code "ids"}) when one of
-     *     them is the owner, who must transfer ownership first
+     *     them is the owner, who must transfer ownership first; or the AgentException a listener threw
+     * @throws RuntimeException any other exception a listener threw (an SQLException wrapped in an
+     *     IllegalStateException); nothing was deleted
      */
     void delete(Collection<String> ids);
 

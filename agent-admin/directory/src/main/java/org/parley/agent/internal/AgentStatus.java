@@ -3,8 +3,10 @@ package org.parley.agent.internal;
 import static org.parley.agent.internal.FieldRules.conflict;
 import static org.parley.agent.internal.FieldRules.invalid;
 
+import java.sql.Connection;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.BiConsumer;
 import org.parley.agent.api.AccessLevel;
 import org.parley.agent.api.Agent;
 import org.parley.agent.api.Presence;
@@ -76,8 +78,11 @@ final class AgentStatus {
         });
     }
 
-    /** Deletes the agents and returns them as they were. */
-    List<Agent> delete(List<String> ids) {
+    /**
+     * Deletes the agents and returns them as they were; {@code participants} runs in the same transaction, with its
+     * connection, after the rows are gone, and rolls everything back by throwing.
+     */
+    List<Agent> delete(List<String> ids, BiConsumer<List<Agent>, Connection> participants) {
         return database.write(session -> {
             List<Agent> deleted = new ArrayList<>();
             for (String id : ids) {
@@ -93,6 +98,7 @@ final class AgentStatus {
                     throw conflict("ids", CHANGED);
                 }
             }
+            participants.accept(deleted, session.getConnection());
             return deleted;
         });
     }

@@ -2,11 +2,14 @@ package org.parley.agent.internal;
 
 import static org.parley.agent.internal.FieldRules.conflict;
 
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -63,13 +66,14 @@ public final class SqlAgentDirectory implements AgentDirectory {
         this.status = new AgentStatus(database);
     }
 
+    /** Public, like the constructors, for the tests of the bundles that provide listeners (chat core). */
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
             unbind = "removeDeletionListener")
-    void addDeletionListener(AgentDeletionListener listener) {
+    public void addDeletionListener(AgentDeletionListener listener) {
         deletionListeners.add(listener);
     }
 
-    void removeDeletionListener(AgentDeletionListener listener) {
+    public void removeDeletionListener(AgentDeletionListener listener) {
         deletionListeners.remove(listener);
     }
 
@@ -223,19 +227,47 @@ public final class SqlAgentDirectory implements AgentDirectory {
 
     @Override
     public void delete(Collection<String> ids) {
-        List<Agent> deleted = status.delete(FieldRules.ids("ids", ids));
-        if (deleted.isEmpty()) {
+        List<String> unique = FieldRules.ids("ids", ids);
+        if (unique.isEmpty()) {
             return;
         }
-        LOG.info("Agents {} deleted", deleted.stream().map(Agent::username).toList());
-        for (AgentDeletionListener listener : deletionListeners) {
+        List<Runnable> afterCommit = new ArrayList<>();
+        List<Agent> deleted = status.delete(unique, (agents, connection) -> {
+            for (AgentDeletionListener listener : deletionListeners) {
+                Runnable then = callInTransaction(listener, agents, connection);
+                if (then != null) {
+                    afterCommit.add(then);
+                }
+            }
+        });
+        LOG.info("Agents {} deleted", usernames(deleted));
+        for (Runnable then : afterCommit) {
             try {
-                listener.agentsDeleted(deleted);
+                then.run();
             } catch (RuntimeException e) {
-                // The deletion stands: the owner confirmed it, and the listener's bundle must catch up by itself.
-                LOG.error("Agent deletion listener {} failed", listener, e);
+                // The deletion is committed and stands; only the listener's follow-up (e.g. a notice) is lost.
+                LOG.error("The follow-up of an agent deletion listener failed", e);
             }
         }
+    }
+
+    private static Runnable callInTransaction(AgentDeletionListener listener, List<Agent> agents,
+            Connection connection) {
+        try {
+            return listener.agentsDeleting(agents, connection);
+        } catch (SQLException e) {
+            LOG.warn("Agent deletion listener {} refused the deletion of {}: {}", listener, usernames(agents),
+                    e.toString());
+            throw new IllegalStateException("The agents were not deleted: " + e.getMessage(), e);
+        } catch (RuntimeException e) {
+            LOG.warn("Agent deletion listener {} refused the deletion of {}: {}", listener, usernames(agents),
+                    e.toString());
+            throw e;
+        }
+    }
+
+    private static List<String> usernames(List<Agent> agents) {
+        return agents.stream().map(Agent::username).toList();
     }
 
     @Override

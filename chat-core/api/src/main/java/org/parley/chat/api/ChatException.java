@@ -11,7 +11,14 @@ public class ChatException extends RuntimeException {
         /** A field of the request is invalid; {@link #field()} names it. */
         INVALID,
         /** The conversation is closed. */
-        CLOSED
+        CLOSED,
+        /**
+         * The request clashes with the conversation's or the agent's state: another agent took the conversation
+         * first, or the agent already has as many conversations as they may (HTTP 409).
+         */
+        CONFLICT,
+        /** The caller may read the conversation but not do this: an inactive agent, or another agent's chat (403). */
+        FORBIDDEN
     }
 
     private final Reason reason;

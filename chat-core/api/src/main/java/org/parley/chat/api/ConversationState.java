@@ -2,7 +2,7 @@ package org.parley.chat.api;
 
 /** Where a conversation is in its life. */
 public enum ConversationState {
-    /** Opened by the visitor; no agent has taken it yet. */
+    /** Opened by the visitor, or put back in the queue; no agent has it. */
     NEW,
     /** An agent has taken it. */
     ACTIVE,

@@ -26,12 +26,26 @@ public interface Conversations {
     Optional<Conversation> find(String conversationId);
 
     /**
-     * Stores a message and then hands it to the conversation's subscribers.
+     * Stores a message and then hands it to the conversation's subscribers. A visitor who writes to a closed
+     * conversation starts a new one, which {@link Message#conversationId()} of the answer names; the closed one stays
+     * in the visitor's history, and the same client message id sent again lands in the same new conversation.
      *
      * @param clientMessageId the sender's id for the message; null lets the server choose one
-     * @throws ChatException when the conversation is unknown or closed, or the text or id is invalid
+     * @throws ChatException when the conversation is unknown, or closed for an agent or the system, or the text or
+     *     id is invalid
      */
     PostedMessage post(String conversationId, Sender sender, String clientMessageId, String text);
+
+    /**
+     * Ends the conversation, with a system message saying who closed it; writing again starts a new conversation.
+     *
+     * @param closedBy the visitor or agent who closes it; the caller checks that they may
+     * @throws ChatException NOT_FOUND for an unknown conversation; CLOSED when it is closed already
+     */
+    Conversation close(String conversationId, Sender closedBy);
+
+    /** The visitor's conversations, newest first: the history agents see beside the current one. */
+    List<Conversation> conversationsOf(String visitorId);
 
     /** Up to {@code limit} messages with a sequence number above {@code afterSeq}, oldest first. */
     List<Message> messagesAfter(String conversationId, long afterSeq, int limit);

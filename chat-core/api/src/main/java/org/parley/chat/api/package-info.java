@@ -1,8 +1,9 @@
 /**
- * Chat core's API: visitors, conversations and their messages, live delivery to subscribers, and the
- * visitor-info extension point that other bundles contribute to.
+ * Chat core's API: visitors, conversations and their messages, live delivery to subscribers, the agents' desk
+ * (queue, taking, answering, closing, and live changes of their lists), and the visitor-info extension point that
+ * other bundles contribute to.
  */
-@Version("1.0.0")
+@Version("1.1.0")
 package org.parley.chat.api;
 
 import org.osgi.annotation.versioning.Version;

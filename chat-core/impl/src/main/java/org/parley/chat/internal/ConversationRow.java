@@ -11,8 +11,11 @@ final class ConversationRow {
     String state;
     long lastSeq;
     OffsetDateTime createdAt;
+    String assignedAgentId;
+    OffsetDateTime closedAt;
 
     Conversation toConversation() {
-        return new Conversation(id, visitorId, ConversationState.valueOf(state), lastSeq, createdAt.toInstant());
+        return new Conversation(id, visitorId, ConversationState.valueOf(state), lastSeq, createdAt.toInstant(),
+                assignedAgentId, closedAt == null ? null : closedAt.toInstant());
     }
 }

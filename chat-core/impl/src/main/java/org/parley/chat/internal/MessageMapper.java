@@ -7,10 +7,10 @@ import org.apache.ibatis.annotations.Select;
 
 /** SQL for messages. */
 interface MessageMapper {
-    String COLUMNS = "conversation_id, seq, client_message_id, sender_type, sender_id, body, created_at";
+    String COLUMNS = "conversation_id, seq, client_message_id, sender_type, sender_id, sender_name, body, created_at";
 
     @Insert("INSERT INTO chat_message (" + COLUMNS + ") VALUES (#{conversationId}, #{seq}, #{clientMessageId},"
-            + " #{senderType}, #{senderId}, #{body}, #{createdAt})")
+            + " #{senderType}, #{senderId}, #{senderName}, #{body}, #{createdAt})")
     void insert(MessageRow message);
 
     @Select("SELECT " + COLUMNS + " FROM chat_message"
@@ -22,4 +22,9 @@ interface MessageMapper {
             + " ORDER BY seq LIMIT #{limit}")
     List<MessageRow> after(
             @Param("conversationId") String conversationId, @Param("after") long after, @Param("limit") int limit);
+
+    /** The name the agent's newest message was sent with, if any. */
+    @Select("SELECT sender_name FROM chat_message WHERE sender_type = 'AGENT' AND sender_id = #{agentId}"
+            + " AND sender_name IS NOT NULL ORDER BY created_at DESC LIMIT 1")
+    String lastNameOf(String agentId);
 }

@@ -12,6 +12,7 @@ final class MessageRow {
     String clientMessageId;
     String senderType;
     String senderId;
+    String senderName;
     String body;
     OffsetDateTime createdAt;
 
@@ -22,13 +23,14 @@ final class MessageRow {
         row.clientMessageId = message.clientMessageId();
         row.senderType = message.sender().type().name();
         row.senderId = message.sender().id();
+        row.senderName = message.sender().name();
         row.body = message.text();
         row.createdAt = message.createdAt().atOffset(java.time.ZoneOffset.UTC);
         return row;
     }
 
     Message toMessage() {
-        return new Message(conversationId, seq, clientMessageId, new Sender(SenderType.valueOf(senderType), senderId),
+        return new Message(conversationId, seq, clientMessageId, new Sender(SenderType.valueOf(senderType), senderId, senderName),
                 body, createdAt.toInstant());
     }
 }

@@ -30,7 +30,7 @@ class ChatConversationsTest {
     @EnumSource(TestDatabase.Kind.class)
     void visitorTokenIsTheKeyToTheVisitor(TestDatabase.Kind kind) {
         try (TestDatabase db = kind.create()) {
-            ChatConversations chat = new ChatConversations(db.connection());
+            ChatConversations chat = new ChatConversations(new ChatStore(db.connection()));
             NewVisitor created = chat.createVisitor();
             assertEquals(created.visitor(), chat.visitorByToken(created.token()).orElseThrow());
             assertTrue(chat.visitorByToken(created.token() + "x").isEmpty());
@@ -43,7 +43,7 @@ class ChatConversationsTest {
     @EnumSource(TestDatabase.Kind.class)
     void messagesAreNumberedAndReadBackInOrder(TestDatabase.Kind kind) {
         try (TestDatabase db = kind.create()) {
-            ChatConversations chat = new ChatConversations(db.connection());
+            ChatConversations chat = new ChatConversations(new ChatStore(db.connection()));
             Conversation conversation = chat.open(chat.createVisitor().visitor().id());
             Sender visitor = Sender.visitor(conversation.visitorId());
             for (int i = 1; i <= 5; i++) {
@@ -63,7 +63,7 @@ class ChatConversationsTest {
     @EnumSource(TestDatabase.Kind.class)
     void theSameClientMessageIdIsStoredOnce(TestDatabase.Kind kind) {
         try (TestDatabase db = kind.create()) {
-            ChatConversations chat = new ChatConversations(db.connection());
+            ChatConversations chat = new ChatConversations(new ChatStore(db.connection()));
             Conversation conversation = chat.open(chat.createVisitor().visitor().id());
             Sender visitor = Sender.visitor(conversation.visitorId());
             PostedMessage first = chat.post(conversation.id(), visitor, "abc", "hi");
@@ -78,7 +78,7 @@ class ChatConversationsTest {
     @EnumSource(TestDatabase.Kind.class)
     void concurrentWritersGetGaplessNumbersAndDuplicatesStoreOnce(TestDatabase.Kind kind) throws Exception {
         try (TestDatabase db = kind.create()) {
-            ChatConversations chat = new ChatConversations(db.connection());
+            ChatConversations chat = new ChatConversations(new ChatStore(db.connection()));
             Conversation conversation = chat.open(chat.createVisitor().visitor().id());
             Sender visitor = Sender.visitor(conversation.visitorId());
             ExecutorService pool = Executors.newFixedThreadPool(8);
@@ -103,7 +103,7 @@ class ChatConversationsTest {
     @EnumSource(TestDatabase.Kind.class)
     void badInputIsRefusedAndNothingIsStored(TestDatabase.Kind kind) {
         try (TestDatabase db = kind.create()) {
-            ChatConversations chat = new ChatConversations(db.connection());
+            ChatConversations chat = new ChatConversations(new ChatStore(db.connection()));
             Conversation conversation = chat.open(chat.createVisitor().visitor().id());
             Sender visitor = Sender.visitor(conversation.visitorId());
             ChatException blank = assertThrows(ChatException.class, () -> chat.post(conversation.id(), visitor, null, " "));
@@ -130,7 +130,9 @@ class ChatConversationsTest {
     @EnumSource(TestDatabase.Kind.class)
     void countsTheConversationsOpenedSinceATime(TestDatabase.Kind kind) throws Exception {
         try (TestDatabase db = kind.create()) {
-            ChatConversations chat = new ChatConversations(db.connection());
+            ChatStore store = new ChatStore(db.connection());
+            ChatConversations chat = new ChatConversations(store);
+            ChatStatistics statistics = new ChatStatistics(store);
             String visitor = chat.createVisitor().visitor().id();
             chat.open(visitor);
             Thread.sleep(5);
@@ -138,9 +140,9 @@ class ChatConversationsTest {
             Thread.sleep(5);
             chat.open(visitor);
             chat.open(visitor);
-            assertEquals(3, chat.conversationsSince(between.minusSeconds(3600)));
-            assertEquals(2, chat.conversationsSince(between));
-            assertEquals(0, chat.conversationsSince(java.time.Instant.now().plusSeconds(60)));
+            assertEquals(3, statistics.conversationsSince(between.minusSeconds(3600)));
+            assertEquals(2, statistics.conversationsSince(between));
+            assertEquals(0, statistics.conversationsSince(java.time.Instant.now().plusSeconds(60)));
         }
     }
 
@@ -148,7 +150,7 @@ class ChatConversationsTest {
     @EnumSource(TestDatabase.Kind.class)
     void subscribersGetEachStoredMessageUntilTheyClose(TestDatabase.Kind kind) {
         try (TestDatabase db = kind.create()) {
-            ChatConversations chat = new ChatConversations(db.connection());
+            ChatConversations chat = new ChatConversations(new ChatStore(db.connection()));
             Conversation conversation = chat.open(chat.createVisitor().visitor().id());
             Conversation other = chat.open(conversation.visitorId());
             Sender visitor = Sender.visitor(conversation.visitorId());

@@ -4,10 +4,14 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.WebSocket;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
 
 /** A real WebSocket connection to {@code /api/v1/stream}, as the chat widget opens it. */
 final class StreamSocket implements AutoCloseable {
@@ -17,7 +21,14 @@ final class StreamSocket implements AutoCloseable {
     private final WebSocket socket;
 
     StreamSocket(URI uri) throws Exception {
-        socket = HttpClient.newHttpClient().newWebSocketBuilder().buildAsync(uri, new WebSocket.Listener() {
+        this(uri, Map.of());
+    }
+
+    /** With headers on the upgrade request, such as the agent's session cookie and the page's Origin. */
+    StreamSocket(URI uri, Map<String, String> headers) throws Exception {
+        WebSocket.Builder builder = HttpClient.newHttpClient().newWebSocketBuilder();
+        headers.forEach(builder::header);
+        socket = builder.buildAsync(uri, new WebSocket.Listener() {
             private final StringBuilder partial = new StringBuilder();
 
             @Override
@@ -51,6 +62,23 @@ final class StreamSocket implements AutoCloseable {
             throw new AssertionError("Expected a '" + type + "' frame but got " + frame);
         }
         return frame;
+    }
+
+    /** The next frame that matches, skipping the others (frames of different kinds may interleave). */
+    JsonNode await(String description, Predicate<JsonNode> wanted) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(FRAME_TIMEOUT_SECONDS);
+        List<JsonNode> skipped = new ArrayList<>();
+        while (System.nanoTime() < deadline) {
+            JsonNode frame = frames.poll(deadline - System.nanoTime(), TimeUnit.NANOSECONDS);
+            if (frame != null && wanted.test(frame)) {
+                return frame;
+            }
+            if (frame != null) {
+                skipped.add(frame);
+            }
+        }
+        throw new AssertionError("No frame with " + description + " within " + FRAME_TIMEOUT_SECONDS + " s; got "
+                + skipped);
     }
 
     @Override

@@ -101,9 +101,10 @@ public final class AgentEvents implements AgentChangeListener, AgentDeletionList
                 .build()));
     }
 
+    /** Nothing to change in the deletion's transaction: the streams hear of it once it is committed. */
     @Override
-    public void agentsDeleted(List<Agent> agents) {
-        sender.execute(() -> agents.forEach(agent -> deliver((viewer, sse) -> sse.newEventBuilder()
+    public Runnable agentsDeleting(List<Agent> agents, java.sql.Connection transaction) {
+        return () -> sender.execute(() -> agents.forEach(agent -> deliver((viewer, sse) -> sse.newEventBuilder()
                 .name("agent-deleted")
                 .mediaType(MediaType.APPLICATION_JSON_TYPE)
                 .data(Json.AgentDeleted.class, new Json.AgentDeleted(agent.id()))

@@ -11,21 +11,28 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.OptionalLong;
 import java.util.Set;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
 import org.osgi.service.jakartars.whiteboard.propertytypes.JSONRequired;
 import org.osgi.service.jakartars.whiteboard.propertytypes.JakartarsResource;
 import org.parley.agent.api.Agent;
 import org.parley.agent.api.AgentChanges;
 import org.parley.agent.api.AgentDirectory;
+import org.parley.agent.api.AgentException;
 import org.parley.agent.api.AgentSessions;
+import org.parley.agent.api.ConversationStatistics;
 import org.parley.rest.problem.ProblemException;
 
 /** {@code /api/v1/agents}: the agent directory, with every decision taken by {@link AgentPermissions}. */
@@ -39,6 +46,11 @@ public class AgentResource {
     private final AgentAccess access;
     private final SignInThrottle throttle;
     private final AgentStatusActions status;
+
+    /** Provided by the chat core, which may come and go while Parley runs; without it, no conversations count. */
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    volatile ConversationStatistics statistics;
 
     @Activate
     public AgentResource(@Reference AgentDirectory directory, @Reference AgentSessions sessions,
@@ -78,6 +90,37 @@ public class AgentResource {
         Agent caller = access.reader(secret);
         Agent agent = find(id);
         return Json.AgentView.of(agent, AgentPermissions.maySeeDetailsOf(caller, agent));
+    }
+
+    /**
+     * What deleting these agents would affect, for the confirmation dialog: how many agents and how many open
+     * conversations would go back to the queue. Asked of the chat core's statistics; 0 conversations without it.
+     */
+    @GET
+    @Path("deletion-impact")
+    public Json.DeletionImpact deletionImpact(@CookieParam(SessionCookie.NAME) String secret,
+            @QueryParam("ids") List<String> ids) {
+        if (!AgentPermissions.mayChangeStatus(access.reader(secret))) {
+            throw Refusals.forbidden("Limited access: only agents with full access delete agents");
+        }
+        Set<String> unique = new LinkedHashSet<>();
+        for (String id : ids == null ? List.<String>of() : ids) {
+            if (id == null || id.isBlank()) {
+                throw ProblemException.invalid("ids", "An id is empty");
+            }
+            unique.add(id.trim());
+        }
+        if (unique.isEmpty()) {
+            throw ProblemException.invalid("ids", "Name the agents with ?ids=<id>&ids=<id>");
+        }
+        for (String id : unique) {
+            if (directory.find(id).isEmpty()) {
+                throw new AgentException(AgentException.Reason.NOT_FOUND, "ids", "No agent has the id " + id);
+            }
+        }
+        ConversationStatistics current = statistics;
+        long open = current == null ? 0 : current.openConversationsOf(unique);
+        return new Json.DeletionImpact(unique.size(), open);
     }
 
     /** Changes some of an agent's fields: a JSON merge patch, see {@link AgentPatch}. */

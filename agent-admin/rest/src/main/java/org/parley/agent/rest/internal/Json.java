@@ -120,6 +120,9 @@ final class Json {
     /** One action on several agents at once. */
     record BulkAction(String action, List<String> ids) {}
 
+    /** What deleting agents would affect: the agents, and their open conversations that go back to the queue. */
+    record DeletionImpact(int agents, long openConversations) {}
+
     /** A queue's name, to create or rename it. */
     record QueueName(String name) {}
 

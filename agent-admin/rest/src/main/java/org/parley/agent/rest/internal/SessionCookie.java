@@ -1,8 +1,10 @@
 package org.parley.agent.rest.internal;
 
+import org.parley.agent.api.SessionCredentials;
+
 /** The {@code parley_session} cookie that carries a session's secret. */
 final class SessionCookie {
-    static final String NAME = "parley_session";
+    static final String NAME = SessionCredentials.COOKIE;
 
     private SessionCookie() {}
 

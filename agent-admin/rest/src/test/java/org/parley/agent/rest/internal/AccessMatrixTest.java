@@ -74,6 +74,8 @@ class AccessMatrixTest {
                 c.secret(), c.csrf(), c.owner().id(), body("{\"email\":\"" + fresh() + "@shop.example\"}")));
         endpoint("DELETE /agents/{id}", new int[] {204, 204, 403, 204, 401, 401},
                 c -> c.api().agents.delete(c.secret(), c.csrf(), target(c).id()));
+        endpoint("GET /agents/deletion-impact", new int[] {200, 200, 403, 200, 401, 401},
+                c -> c.api().agents.deletionImpact(c.secret(), List.of(target(c).id())));
         endpoint("POST /agents/bulk", new int[] {204, 204, 403, 204, 401, 401}, c -> c.api().agents.bulk(c.secret(),
                 c.csrf(), new Json.BulkAction("disable", List.of(target(c).id(), target(c).id()))));
         endpoint("POST /agents/{id}/ownership", new int[] {200, 403, 403, 403, 401, 401}, c -> {

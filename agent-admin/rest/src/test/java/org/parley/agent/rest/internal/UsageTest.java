@@ -5,8 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Instant;
+import java.util.Collection;
 import java.util.concurrent.atomic.AtomicReference;
 import org.parley.agent.api.AccessLevel;
+import org.parley.agent.api.ConversationStatistics;
 import org.parley.agent.api.PlanTier;
 import org.parley.platform.database.TestDatabase;
 
@@ -36,9 +38,17 @@ class UsageTest {
             assertEquals(0L, api.usage.usage(secret).monthlySessions(), "no chat core yet");
 
             AtomicReference<Instant> asked = new AtomicReference<>();
-            api.usage.statistics = since -> {
-                asked.set(since);
-                return 42;
+            api.usage.statistics = new ConversationStatistics() {
+                @Override
+                public long conversationsSince(Instant since) {
+                    asked.set(since);
+                    return 42;
+                }
+
+                @Override
+                public long openConversationsOf(Collection<String> agentIds) {
+                    throw new AssertionError("not asked for the usage");
+                }
             };
             Instant before = Instant.now().minus(UsageResource.MONTH);
             assertEquals(42L, api.usage.usage(secret).monthlySessions());

@@ -10,7 +10,10 @@ import org.osgi.service.jakartars.whiteboard.propertytypes.JakartarsName;
 import org.parley.chat.api.ChatException;
 import org.parley.rest.problem.Problem;
 
-/** Chat core's refusals as problem details: unknown 404, invalid 400 naming the field, closed 409. */
+/**
+ * Chat core's refusals as problem details: unknown 404, invalid 400 naming the field, closed or taken 409, not the
+ * agent's to do 403.
+ */
 @Component(service = ExceptionMapper.class)
 @JakartarsExtension
 @JakartarsName("parley.chat.problems")
@@ -30,6 +33,14 @@ public class ChatProblems implements ExceptionMapper<ChatException> {
             case NOT_FOUND -> Problem.of(404, "Not found", e.getMessage());
             case INVALID -> Problem.ofField(400, "Invalid request", e.field(), e.getMessage());
             case CLOSED -> Problem.ofField(409, "Conversation closed", e.field(), e.getMessage());
+            case CONFLICT -> of(409, "Conflict", e);
+            case FORBIDDEN -> of(403, "Forbidden", e);
         };
+    }
+
+    private static Problem of(int status, String title, ChatException e) {
+        return e.field() == null
+                ? Problem.of(status, title, e.getMessage())
+                : Problem.ofField(status, title, e.field(), e.getMessage());
     }
 }

@@ -19,8 +19,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One WebSocket connection of a visitor. The client authenticates with its token, subscribes to its conversations
- * from the last sequence number it saw, and receives every later message exactly once, in order.
+ * One WebSocket connection, of a visitor or an agent. A visitor authenticates with its token in the first frame; an
+ * agent with the session cookie of the upgrade request (AgentStream). Either subscribes to the conversations they may
+ * read from the last sequence number they saw, and receives every later message exactly once, in order; an agent
+ * also receives a {@code desk} frame whenever a conversation in their list changes.
  */
 public final class ChatSocket extends Endpoint { // public: Jetty validates endpoint classes
     private static final Logger LOG = LoggerFactory.getLogger(ChatSocket.class);
@@ -30,13 +32,18 @@ public final class ChatSocket extends Endpoint { // public: Jetty validates endp
 
     private final Conversations conversations;
     private final ObjectMapper json;
+    private final AgentStream.Identity identity;
+    private final DeskFeed deskFeed;
     private final Map<String, StreamSubscription> subscriptions = new ConcurrentHashMap<>();
     private volatile Visitor visitor;
+    private volatile Conversations.Subscription desk;
     private Session session;
 
-    ChatSocket(Conversations conversations, ObjectMapper json) {
+    ChatSocket(Conversations conversations, ObjectMapper json, AgentStream.Identity identity, DeskFeed deskFeed) {
         this.conversations = conversations;
         this.json = json;
+        this.identity = identity;
+        this.deskFeed = deskFeed;
     }
 
     @Override
@@ -45,12 +52,25 @@ public final class ChatSocket extends Endpoint { // public: Jetty validates endp
         session.setMaxIdleTimeout(IDLE_TIMEOUT_MILLIS);
         session.setMaxTextMessageBufferSize(MAX_FRAME_CHARS);
         session.addMessageHandler(String.class, (MessageHandler.Whole<String>) this::receive);
+        AgentStream agent = identity.agent();
+        if (agent != null) {
+            desk = deskFeed.follow(agent, this::send);
+            send(Map.of("type", "ready", "agentId", agent.agent().id()));
+        } else if (identity.refusal() != null) {
+            // The connection stays open for a visitor's token; the agent's page learns why it is not signed in.
+            error(identity.refusedStatus(), identity.refusedStatus() == 401 ? "Unauthorized" : "Forbidden",
+                    identity.refusal(), "parley_session");
+        }
     }
 
     @Override
     public void onClose(Session session, CloseReason reason) {
         subscriptions.values().forEach(StreamSubscription::close);
         subscriptions.clear();
+        Conversations.Subscription following = desk;
+        if (following != null) {
+            following.close();
+        }
     }
 
     private void receive(String text) {
@@ -62,6 +82,12 @@ public final class ChatSocket extends Endpoint { // public: Jetty validates endp
             return;
         }
         String type = frame.path("type").asText("");
+        AgentStream agent = identity.agent();
+        if (agent != null && !agent.stillSignedIn()) {
+            error(401, "Unauthorized", "The session has ended; sign in again", "parley_session");
+            close(new CloseReason(CloseReason.CloseCodes.VIOLATED_POLICY, "session ended"));
+            return;
+        }
         switch (type) {
             case "auth" -> authenticate(frame.path("token").asText(null));
             case "subscribe" -> subscribe(frame);
@@ -72,6 +98,10 @@ public final class ChatSocket extends Endpoint { // public: Jetty validates endp
     }
 
     private void authenticate(String token) {
+        if (identity.agent() != null) {
+            error(400, "Invalid request", "This connection is signed in as an agent", "type");
+            return;
+        }
         Optional<Visitor> found = conversations.visitorByToken(token);
         if (found.isEmpty()) {
             error(401, "Unauthorized", "Unknown visitor token", "token");
@@ -86,7 +116,8 @@ public final class ChatSocket extends Endpoint { // public: Jetty validates endp
 
     private void subscribe(JsonNode frame) {
         Visitor current = visitor;
-        if (current == null) {
+        boolean agent = identity.agent() != null;
+        if (current == null && !agent) {
             error(401, "Unauthorized", "Send {\"type\":\"auth\",\"token\":...} first", "token");
             return;
         }
@@ -96,8 +127,9 @@ public final class ChatSocket extends Endpoint { // public: Jetty validates endp
             error(400, "Invalid request", "'after' must be a sequence number of 0 or more", "after");
             return;
         }
+        // Agents read every conversation; visitors only their own.
         Optional<Conversation> conversation = conversations.find(conversationId)
-                .filter(c -> c.visitorId().equals(current.id()));
+                .filter(c -> agent || c.visitorId().equals(current.id()));
         if (conversation.isEmpty()) {
             error(404, "Not found", "No such conversation: " + conversationId, "conversationId");
             return;
@@ -126,6 +158,14 @@ public final class ChatSocket extends Endpoint { // public: Jetty validates endp
         } catch (JsonProcessingException | IllegalStateException e) {
             // The connection is going away; the client reconnects and resumes from its last sequence number.
             LOG.debug("Cannot send to a closing connection", e);
+        }
+    }
+
+    private void close(CloseReason reason) {
+        try {
+            session.close(reason);
+        } catch (java.io.IOException | IllegalStateException e) {
+            LOG.debug("The connection was closing anyway", e);
         }
     }
 

@@ -19,9 +19,12 @@ import java.util.List;
 import java.util.Map;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.servlet.whiteboard.propertytypes.HttpWhiteboardContextSelect;
 import org.osgi.service.servlet.whiteboard.propertytypes.HttpWhiteboardServletPattern;
+import org.parley.agent.api.AgentSessions;
+import org.parley.chat.api.AgentDesk;
 import org.parley.chat.api.Conversations;
 
 /**
@@ -38,32 +41,41 @@ public class ChatStreamServlet extends HttpServlet {
     private static final long serialVersionUID = 1L;
 
     private final transient Conversations conversations;
+    private final transient AgentSessions sessions;
+    private final transient DeskFeed deskFeed;
     private final transient ObjectMapper json = new ObjectMapper()
             .registerModule(new JavaTimeModule())
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
-    private transient ServerEndpointConfig endpoint;
 
     @Activate
-    public ChatStreamServlet(@Reference Conversations conversations) {
+    public ChatStreamServlet(@Reference Conversations conversations, @Reference AgentDesk desk,
+            @Reference AgentSessions sessions) {
         this.conversations = conversations;
+        this.sessions = sessions;
+        this.deskFeed = new DeskFeed(desk);
     }
 
-    @Override
-    public void init() {
-        endpoint = ServerEndpointConfig.Builder.create(ChatSocket.class, PATH)
-                .configurator(new SocketConfigurator())
-                .build();
+    @Deactivate
+    void stop() {
+        deskFeed.close();
     }
 
     /**
      * Answers every handshake question itself: the API's default configurator is found through ServiceLoader,
-     * which the API bundle cannot do inside OSGi. No origin check is needed, because the visitor token travels in
-     * the first frame, never in a cookie a foreign page could make the browser send.
+     * which the API bundle cannot do inside OSGi. The visitor token travels in the first frame, never in a cookie a
+     * foreign page could make the browser send; the agents' session cookie is checked against the Origin before the
+     * upgrade (AgentStream), so the container's own origin check stays open.
      */
     private final class SocketConfigurator extends ServerEndpointConfig.Configurator {
+        private final AgentStream.Identity identity;
+
+        SocketConfigurator(AgentStream.Identity identity) {
+            this.identity = identity;
+        }
+
         @Override
         public <T> T getEndpointInstance(Class<T> type) {
-            return type.cast(new ChatSocket(conversations, json));
+            return type.cast(new ChatSocket(conversations, json, identity, deskFeed));
         }
 
         @Override
@@ -99,6 +111,10 @@ public class ChatStreamServlet extends HttpServlet {
                     + "\"detail\":\"This address speaks WebSocket only\"}");
             return;
         }
+        // One endpoint configuration per upgrade: it carries who this connection speaks for.
+        ServerEndpointConfig endpoint = ServerEndpointConfig.Builder.create(ChatSocket.class, PATH)
+                .configurator(new SocketConfigurator(AgentStream.identify(request, sessions)))
+                .build();
         try {
             container.upgradeHttpToWebSocket(request, response, endpoint, Map.of());
         } catch (DeploymentException e) {

@@ -88,15 +88,31 @@ public class ConversationResource {
             @QueryParam("after") @DefaultValue("0") String after,
             @QueryParam("limit") @DefaultValue("100") String limit) {
         Conversation conversation = access.conversation(access.visitor(authorization), id);
-        long afterSeq = number("after", after, 0, Long.MAX_VALUE);
-        int pageSize = (int) number("limit", limit, 1, 500);
-        List<Json.MessageView> page = conversations.messagesAfter(conversation.id(), afterSeq, pageSize).stream()
-                .map(Json.MessageView::of)
-                .toList();
-        return new Json.MessagePage(page, conversation.lastSeq());
+        return page(conversations, conversation.id(), conversation.lastSeq(), after, limit);
     }
 
-    private static long number(String field, String value, long min, long max) {
+    /** Ends the visitor's conversation; writing to it again starts a new one. */
+    @POST
+    @Path("{id}/close")
+    public Json.ConversationView close(
+            @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization, @PathParam("id") String id) {
+        Visitor visitor = access.visitor(authorization);
+        Conversation conversation = access.conversation(visitor, id);
+        return Json.ConversationView.of(conversations.close(conversation.id(), Sender.visitor(visitor.id())));
+    }
+
+    /** A page of messages after {@code after}, for visitors and agents alike. */
+    static Json.MessagePage page(Conversations conversations, String conversationId, long lastSeq, String after,
+            String limit) {
+        long afterSeq = number("after", after, 0, Long.MAX_VALUE);
+        int pageSize = (int) number("limit", limit, 1, 500);
+        List<Json.MessageView> page = conversations.messagesAfter(conversationId, afterSeq, pageSize).stream()
+                .map(Json.MessageView::of)
+                .toList();
+        return new Json.MessagePage(page, lastSeq);
+    }
+
+    static long number(String field, String value, long min, long max) {
         try {
             long parsed = Long.parseLong(value.trim());
             if (parsed >= min && parsed <= max) {

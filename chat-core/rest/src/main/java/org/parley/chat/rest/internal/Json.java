@@ -2,6 +2,7 @@ package org.parley.chat.rest.internal;
 
 import java.time.Instant;
 import org.parley.chat.api.Conversation;
+import org.parley.chat.api.DeskConversation;
 import org.parley.chat.api.Message;
 import org.parley.chat.api.NewVisitor;
 
@@ -21,17 +22,34 @@ final class Json {
         }
     }
 
-    record SenderView(String type, String id) {}
+    /** {@code name}: the agent's display name when they wrote the message; null for visitors and the system. */
+    record SenderView(String type, String id, String name) {}
 
     record MessageView(
             String conversationId, long seq, String clientMessageId, SenderView sender, String text, Instant createdAt) {
         static MessageView of(Message m) {
             return new MessageView(m.conversationId(), m.seq(), m.clientMessageId(),
-                    new SenderView(m.sender().type().name(), m.sender().id()), m.text(), m.createdAt());
+                    new SenderView(m.sender().type().name(), m.sender().id(), m.sender().name()), m.text(), m.createdAt());
         }
     }
 
     record MessagePage(java.util.List<MessageView> messages, long lastSeq) {}
+
+    /** A conversation as an agent's desk shows it: the state from the agent's point of view and the unread count. */
+    record DeskConversationView(String id, String visitorId, String state, String deskState, long unread,
+            long lastSeq, String assignedAgentId, Instant createdAt, Instant closedAt, MessageView lastMessage) {
+        static DeskConversationView of(DeskConversation d) {
+            Conversation c = d.conversation();
+            return new DeskConversationView(c.id(), c.visitorId(), c.state().name(), d.deskState().name(), d.unread(),
+                    c.lastSeq(), c.assignedAgentId(), c.createdAt(), c.closedAt(),
+                    d.lastMessage() == null ? null : MessageView.of(d.lastMessage()));
+        }
+    }
+
+    record DeskList(java.util.List<DeskConversationView> conversations) {}
+
+    /** How far the agent has read: every message up to this sequence number. */
+    record Seen(Long seq) {}
 
     /** The body of a message a client sends. */
     record NewMessage(String text, String clientMessageId) {}

@@ -14,7 +14,8 @@ class OpenApiDocumentTest {
 
     @Test
     void documentsExactlyTheServedOperations() {
-        assertEquals(OpenApiFragment.servedOperations(VisitorResource.class, ConversationResource.class),
+        assertEquals(OpenApiFragment.servedOperations(VisitorResource.class, ConversationResource.class,
+                DeskResource.class),
                 fragment.documentedOperations());
     }
 

@@ -10,6 +10,7 @@ import org.parley.chat.api.Conversation;
 import org.parley.chat.api.Message;
 import org.parley.chat.api.Sender;
 import org.parley.chat.internal.ChatConversations;
+import org.parley.chat.internal.ChatStore;
 import org.parley.platform.database.TestDatabase;
 
 /** Gap-free, duplicate-free delivery of one conversation, on the real store (H2). */
@@ -27,7 +28,7 @@ class StreamSubscriptionTest {
     @Test
     void catchesUpFromTheClientsLastSeqThenDeliversLiveMessagesOnce() {
         try (TestDatabase db = TestDatabase.h2()) {
-            ChatConversations chat = new ChatConversations(db.connection());
+            ChatConversations chat = new ChatConversations(new ChatStore(db.connection()));
             Conversation conversation = chat.open(chat.createVisitor().visitor().id());
             Sender visitor = Sender.visitor(conversation.visitorId());
             for (int i = 1; i <= 3; i++) {
@@ -48,7 +49,7 @@ class StreamSubscriptionTest {
     @Test
     void aMessagePublishedAheadOfItsPredecessorIsDeliveredInOrder() {
         try (TestDatabase db = TestDatabase.h2()) {
-            ChatConversations chat = new ChatConversations(db.connection());
+            ChatConversations chat = new ChatConversations(new ChatStore(db.connection()));
             Conversation conversation = chat.open(chat.createVisitor().visitor().id());
             Sender visitor = Sender.visitor(conversation.visitorId());
             Message first = chat.post(conversation.id(), visitor, "a", "first").message();

@@ -1,0 +1,176 @@
+package org.parley.chat.internal;
+
+import java.time.OffsetDateTime;
+import java.util.List;
+import org.apache.ibatis.exceptions.PersistenceException;
+import org.apache.ibatis.session.SqlSession;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.parley.agent.api.Agent;
+import org.parley.chat.api.AgentDesk;
+import org.parley.chat.api.ChatException;
+import org.parley.chat.api.Conversation;
+import org.parley.chat.api.Conversations;
+import org.parley.chat.api.DeskConversation;
+import org.parley.chat.api.DeskEvent;
+import org.parley.chat.api.DeskSubscriber;
+import org.parley.chat.api.Message;
+import org.parley.chat.api.PostedMessage;
+import org.parley.chat.api.Sender;
+
+/** The agents' desk on the chat tables: lists, taking, answering, seen marks and closing. */
+@Component(service = AgentDesk.class)
+public final class ChatDesk implements AgentDesk {
+    private final ChatStore store;
+
+    @Activate
+    public ChatDesk(@Reference ChatStore store) {
+        this.store = store;
+    }
+
+    @Override
+    public List<DeskConversation> conversations(String agentId, int limit) {
+        int size = Math.max(1, Math.min(limit, MAX_LIST));
+        try (SqlSession session = store.session()) {
+            return session.getMapper(DeskMapper.class).list(agentId, size).stream()
+                    .map(row -> row.toDeskConversation(agentId))
+                    .toList();
+        }
+    }
+
+    @Override
+    public DeskConversation conversation(String agentId, String conversationId) {
+        try (SqlSession session = store.session()) {
+            DeskRow row = session.getMapper(DeskMapper.class).one(agentId, conversationId);
+            if (row == null) {
+                throw new ChatException(ChatException.Reason.NOT_FOUND, "conversationId", "No such conversation");
+            }
+            return row.toDeskConversation(agentId);
+        }
+    }
+
+    @Override
+    public List<DeskConversation> conversationsOfVisitor(String agentId, String visitorId) {
+        try (SqlSession session = store.session()) {
+            return session.getMapper(DeskMapper.class).ofVisitor(agentId, visitorId).stream()
+                    .map(row -> row.toDeskConversation(agentId))
+                    .toList();
+        }
+    }
+
+    @Override
+    public Conversation take(String conversationId, Agent agent) {
+        requireChatting(agent);
+        Integer limit = agent.maxConcurrentSessions();
+        if (limit != null) {
+            ensureLoadRow(agent.id());
+        }
+        OffsetDateTime now = ChatStore.now();
+        Message joined;
+        Conversation taken;
+        try (SqlSession session = store.session()) {
+            ConversationMapper conversations = session.getMapper(ConversationMapper.class);
+            if (limit != null) {
+                session.getMapper(DeskMapper.class).lockLoad(agent.id());
+                long open = conversations.countActiveOf(agent.id());
+                if (open >= limit) {
+                    ConversationRow row = conversations.find(conversationId);
+                    if (row != null && "ACTIVE".equals(row.state) && agent.id().equals(row.assignedAgentId)) {
+                        return row.toConversation();
+                    }
+                    throw new ChatException(ChatException.Reason.CONFLICT, null, "You have " + open
+                            + " open chats, as many as your limit of " + limit + "; close one to take another");
+                }
+            }
+            if (conversations.assign(conversationId, agent.id(), now) == 0) {
+                return alreadyTaken(conversations.find(conversationId), agent);
+            }
+            joined = ChatStore.appendSystem(session, conversationId, agent.displayName() + " joined the chat", now);
+            taken = conversations.find(conversationId).toConversation();
+            session.commit();
+        }
+        store.published(joined, taken);
+        store.published(new DeskEvent(taken, DeskEvent.Reason.TAKEN));
+        return taken;
+    }
+
+    /** Taking one's own chat again is fine; anything else that is not waiting in the queue is refused. */
+    private static Conversation alreadyTaken(ConversationRow row, Agent agent) {
+        if (row == null) {
+            throw new ChatException(ChatException.Reason.NOT_FOUND, "conversationId", "No such conversation");
+        }
+        if ("CLOSED".equals(row.state)) {
+            throw new ChatException(ChatException.Reason.CLOSED, "conversationId", "The chat is closed");
+        }
+        if (agent.id().equals(row.assignedAgentId)) {
+            return row.toConversation();
+        }
+        throw new ChatException(ChatException.Reason.CONFLICT, "conversationId", "Another agent took this chat first");
+    }
+
+    /** The row that takes lock; made in its own transaction, where two first takes at once may both try. */
+    private void ensureLoadRow(String agentId) {
+        try (SqlSession session = store.session()) {
+            session.getMapper(DeskMapper.class).insertLoad(agentId);
+            session.commit();
+        } catch (PersistenceException e) {
+            // The other one made it: the row is there either way. Anything else shows when it is locked.
+        }
+    }
+
+    @Override
+    public PostedMessage reply(String conversationId, Agent agent, String clientMessageId, String text) {
+        requireChatting(agent);
+        PostedMessage posted = store.post(conversationId, Sender.agent(agent.id(), agent.displayName()),
+                clientMessageId, text, agent.id());
+        // Answering means having read what came before.
+        markSeen(conversationId, agent.id(), posted.message().seq());
+        return posted;
+    }
+
+    @Override
+    public void markSeen(String conversationId, String agentId, long seq) {
+        try (SqlSession session = store.session()) {
+            ConversationRow row = session.getMapper(ConversationMapper.class).find(conversationId);
+            if (row == null) {
+                throw new ChatException(ChatException.Reason.NOT_FOUND, "conversationId", "No such conversation");
+            }
+            if (seq < 0 || seq > row.lastSeq) {
+                throw new ChatException(ChatException.Reason.INVALID, "seq",
+                        "'seq' must be from 0 to the newest message's, " + row.lastSeq);
+            }
+            DeskMapper desk = session.getMapper(DeskMapper.class);
+            if (desk.raiseSeen(conversationId, agentId, seq) == 0) {
+                desk.insertSeen(conversationId, agentId, seq);
+            }
+            session.commit();
+        } catch (PersistenceException e) {
+            // Another request of the same agent inserted the mark at the same moment: raise it instead.
+            try (SqlSession session = store.session()) {
+                session.getMapper(DeskMapper.class).raiseSeen(conversationId, agentId, seq);
+                session.commit();
+            }
+        }
+    }
+
+    @Override
+    public Conversation close(String conversationId, Agent agent) {
+        requireChatting(agent);
+        return ConversationEnd.close(store, conversationId, Sender.agent(agent.id(), agent.displayName()),
+                agent.id());
+    }
+
+    @Override
+    public Conversations.Subscription subscribe(DeskSubscriber subscriber) {
+        return store.subscribe(subscriber);
+    }
+
+    /** Only active, enabled agents chat; the others may read. */
+    static void requireChatting(Agent agent) {
+        if (!agent.enabled() || !agent.active()) {
+            throw new ChatException(ChatException.Reason.FORBIDDEN, null,
+                    "Inactive agents may read conversations but not take, answer or close them");
+        }
+    }
+}

@@ -1,0 +1,142 @@
+package org.parley.chat.internal;
+
+import java.sql.Connection;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.UUID;
+import org.apache.ibatis.session.SqlSession;
+import org.apache.ibatis.session.SqlSessionFactory;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.parley.chat.api.ChatException;
+import org.parley.chat.api.Conversation;
+import org.parley.chat.api.Conversations;
+import org.parley.chat.api.DeskEvent;
+import org.parley.chat.api.DeskSubscriber;
+import org.parley.chat.api.Message;
+import org.parley.chat.api.MessageSubscriber;
+import org.parley.chat.api.PostedMessage;
+import org.parley.chat.api.Sender;
+import org.parley.platform.database.Database;
+
+/**
+ * The chat tables, migrated once when the bundle activates, the storing of messages, and the in-JVM fan-out of
+ * stored messages and of the agents' list changes. A service of this bundle only, shared by its components, so that
+ * whatever one of them stores reaches every subscriber.
+ */
+// Immediate: the schema is migrated when Parley starts, not on the first request.
+@Component(service = ChatStore.class, immediate = true)
+public final class ChatStore {
+    private final SqlSessionFactory sessions;
+    private final MessageFanout messages = new MessageFanout();
+    private final DeskFanout desk = new DeskFanout();
+
+    @Activate
+    public ChatStore(@Reference Database database) {
+        this.sessions = database.open("chat", ChatStore.class.getClassLoader(),
+                VisitorMapper.class, ConversationMapper.class, MessageMapper.class, DeskMapper.class);
+    }
+
+    /** A session with its own transaction; commit it, or closing it rolls back. */
+    SqlSession session() {
+        return sessions.openSession(false);
+    }
+
+    /** A session inside someone else's transaction: statements only, the owner commits or rolls back. */
+    SqlSession sessionOn(Connection transaction) {
+        return sessions.openSession(BorrowedConnection.of(transaction));
+    }
+
+    Conversations.Subscription subscribe(String conversationId, MessageSubscriber subscriber) {
+        return messages.subscribe(conversationId, subscriber);
+    }
+
+    Conversations.Subscription subscribe(DeskSubscriber subscriber) {
+        return desk.subscribe(subscriber);
+    }
+
+    /** Tells the subscribers, after the commit: the message's and every desk. */
+    void published(Message message, Conversation conversation) {
+        messages.publish(message);
+        desk.publish(new DeskEvent(conversation, DeskEvent.Reason.MESSAGE));
+    }
+
+    /** Tells every desk, after the commit. */
+    void published(DeskEvent event) {
+        desk.publish(event);
+    }
+
+    /**
+     * Stores a message and tells the subscribers.
+     *
+     * @param agentId for an agent's message, the agent who must have the conversation; null for anyone while it is
+     *     open
+     */
+    PostedMessage post(String conversationId, Sender sender, String clientMessageId, String text, String agentId) {
+        String checkedText = MessageRules.checkText(text);
+        String checkedId = MessageRules.checkClientMessageId(clientMessageId);
+        OffsetDateTime now = now();
+        Message message;
+        Conversation conversation;
+        try (SqlSession session = session()) {
+            ConversationMapper conversations = session.getMapper(ConversationMapper.class);
+            MessageMapper stored = session.getMapper(MessageMapper.class);
+            int advanced = agentId == null
+                    ? conversations.advanceSeq(conversationId, now)
+                    : conversations.advanceSeqOfAgent(conversationId, agentId, now);
+            // Checked under the conversation's row lock, so two copies sent at once cannot both be stored.
+            MessageRow existing = stored.findByClientId(conversationId, checkedId);
+            if (existing != null) {
+                session.rollback();
+                return new PostedMessage(existing.toMessage(), false);
+            }
+            if (advanced == 0) {
+                throw refusal(conversations.find(conversationId), agentId);
+            }
+            message = insertNext(session, conversationId, sender, checkedId, checkedText, now);
+            conversation = conversations.find(conversationId).toConversation();
+            session.commit();
+        }
+        published(message, conversation);
+        return new PostedMessage(message, true);
+    }
+
+    private static ChatException refusal(ConversationRow row, String agentId) {
+        if (row == null) {
+            return new ChatException(ChatException.Reason.NOT_FOUND, "conversationId", "No such conversation");
+        }
+        if ("CLOSED".equals(row.state)) {
+            return new ChatException(ChatException.Reason.CLOSED, "conversationId", "The conversation is closed");
+        }
+        return new ChatException(ChatException.Reason.FORBIDDEN, "conversationId", "NEW".equals(row.state)
+                ? "The chat is waiting in the queue: take it before answering"
+                : "Another agent has this chat");
+    }
+
+    /**
+     * Stores a message with the next sequence number. The caller has taken that number with
+     * {@link ConversationMapper#advanceSeq}, whose row lock serializes the conversation's writers.
+     */
+    static Message insertNext(SqlSession session, String conversationId, Sender sender, String clientMessageId,
+            String text, OffsetDateTime now) {
+        long seq = session.getMapper(ConversationMapper.class).lastSeq(conversationId);
+        Message message = new Message(conversationId, seq, clientMessageId, sender, text, now.toInstant());
+        session.getMapper(MessageMapper.class).insert(MessageRow.of(message));
+        return message;
+    }
+
+    /** Stores a message from Parley itself, such as "the chat was closed", in the session's transaction. */
+    static Message appendSystem(SqlSession session, String conversationId, String text, OffsetDateTime now) {
+        if (session.getMapper(ConversationMapper.class).advanceSeq(conversationId, now) == 0) {
+            throw refusal(session.getMapper(ConversationMapper.class).find(conversationId), null);
+        }
+        return insertNext(session, conversationId, Sender.system(), UUID.randomUUID().toString(), text, now);
+    }
+
+    /** Database timestamps keep microseconds; trimming here keeps what we return equal to what we read back. */
+    static OffsetDateTime now() {
+        return OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.MICROS);
+    }
+}

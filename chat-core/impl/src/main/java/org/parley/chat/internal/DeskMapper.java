@@ -1,0 +1,48 @@
+package org.parley.chat.internal;
+
+import java.util.List;
+import org.apache.ibatis.annotations.Insert;
+import org.apache.ibatis.annotations.Param;
+import org.apache.ibatis.annotations.Select;
+import org.apache.ibatis.annotations.Update;
+
+/** SQL for the agents' desk: their lists with unread counts, what they have seen, and their chat limit's lock. */
+interface DeskMapper {
+    /** A conversation with this agent's unread count and its newest message. */
+    String DESK = "SELECT c.id, c.visitor_id, c.state, c.last_seq, c.created_at, c.assigned_agent_id, c.closed_at,"
+            + " (SELECT COUNT(*) FROM chat_message m WHERE m.conversation_id = c.id AND m.sender_type = 'VISITOR'"
+            + " AND m.seq > COALESCE(s.seen_seq, 0)) AS unread,"
+            + " lm.seq AS last_seq_of_message, lm.client_message_id AS last_client_message_id,"
+            + " lm.sender_type AS last_sender_type, lm.sender_id AS last_sender_id, lm.sender_name AS last_sender_name,"
+            + " lm.body AS last_body, lm.created_at AS last_created_at"
+            + " FROM chat_conversation c"
+            + " LEFT JOIN chat_seen s ON s.conversation_id = c.id AND s.agent_id = #{agentId}"
+            + " LEFT JOIN chat_message lm ON lm.conversation_id = c.id AND lm.seq = c.last_seq";
+
+    /** The queue and the agent's own chats first, then the rest; most recently changed first. */
+    @Select(DESK + " ORDER BY CASE WHEN c.state = 'NEW' OR (c.state = 'ACTIVE' AND c.assigned_agent_id = #{agentId})"
+            + " THEN 0 ELSE 1 END, c.updated_at DESC, c.id LIMIT #{limit}")
+    List<DeskRow> list(@Param("agentId") String agentId, @Param("limit") int limit);
+
+    @Select(DESK + " WHERE c.id = #{id}")
+    DeskRow one(@Param("agentId") String agentId, @Param("id") String id);
+
+    @Select(DESK + " WHERE c.visitor_id = #{visitorId} ORDER BY c.created_at DESC, c.id")
+    List<DeskRow> ofVisitor(@Param("agentId") String agentId, @Param("visitorId") String visitorId);
+
+    @Update("UPDATE chat_seen SET seen_seq = #{seq}"
+            + " WHERE conversation_id = #{id} AND agent_id = #{agentId} AND seen_seq < #{seq}")
+    int raiseSeen(@Param("id") String id, @Param("agentId") String agentId, @Param("seq") long seq);
+
+    @Insert("INSERT INTO chat_seen (conversation_id, agent_id, seen_seq) SELECT #{id}, #{agentId}, #{seq}"
+            + " WHERE NOT EXISTS (SELECT 1 FROM chat_seen WHERE conversation_id = #{id} AND agent_id = #{agentId})")
+    int insertSeen(@Param("id") String id, @Param("agentId") String agentId, @Param("seq") long seq);
+
+    @Insert("INSERT INTO chat_agent_load (agent_id) SELECT #{agentId}"
+            + " WHERE NOT EXISTS (SELECT 1 FROM chat_agent_load WHERE agent_id = #{agentId})")
+    int insertLoad(String agentId);
+
+    /** Serializes the agent's takes until the transaction ends. */
+    @Select("SELECT agent_id FROM chat_agent_load WHERE agent_id = #{agentId} FOR UPDATE")
+    String lockLoad(String agentId);
+}

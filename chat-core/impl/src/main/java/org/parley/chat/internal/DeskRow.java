@@ -1,0 +1,48 @@
+package org.parley.chat.internal;
+
+import java.time.OffsetDateTime;
+import org.parley.chat.api.Conversation;
+import org.parley.chat.api.ConversationState;
+import org.parley.chat.api.DeskConversation;
+import org.parley.chat.api.DeskState;
+import org.parley.chat.api.Message;
+import org.parley.chat.api.Sender;
+import org.parley.chat.api.SenderType;
+
+/** A conversation as an agent's desk lists it, filled by MyBatis. */
+final class DeskRow {
+    String id;
+    String visitorId;
+    String state;
+    long lastSeq;
+    OffsetDateTime createdAt;
+    String assignedAgentId;
+    OffsetDateTime closedAt;
+    long unread;
+    Long lastSeqOfMessage;
+    String lastClientMessageId;
+    String lastSenderType;
+    String lastSenderId;
+    String lastSenderName;
+    String lastBody;
+    OffsetDateTime lastCreatedAt;
+
+    DeskConversation toDeskConversation(String agentId) {
+        Conversation conversation = new Conversation(id, visitorId, ConversationState.valueOf(state), lastSeq,
+                createdAt.toInstant(), assignedAgentId, closedAt == null ? null : closedAt.toInstant());
+        Message last = lastSeqOfMessage == null ? null : new Message(id, lastSeqOfMessage, lastClientMessageId,
+                new Sender(SenderType.valueOf(lastSenderType), lastSenderId, lastSenderName), lastBody,
+                lastCreatedAt.toInstant());
+        return new DeskConversation(conversation, stateFor(conversation, agentId, unread), unread, last);
+    }
+
+    /** The one state the agent sees the conversation in. */
+    static DeskState stateFor(Conversation conversation, String agentId, long unread) {
+        return switch (conversation.state()) {
+            case NEW -> DeskState.NEW_CHAT;
+            case ACTIVE -> !agentId.equals(conversation.assignedAgentId()) ? DeskState.NOT_IN_CONVERSATION
+                    : unread > 0 ? DeskState.NEW_MESSAGES : DeskState.ACTIVE;
+            case CLOSED -> DeskState.NOT_IN_CONVERSATION;
+        };
+    }
+}

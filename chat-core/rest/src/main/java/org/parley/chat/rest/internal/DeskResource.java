@@ -1,0 +1,142 @@
+package org.parley.chat.rest.internal;
+
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.CookieParam;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.util.List;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.jakartars.whiteboard.propertytypes.JSONRequired;
+import org.osgi.service.jakartars.whiteboard.propertytypes.JakartarsResource;
+import org.parley.agent.api.Agent;
+import org.parley.agent.api.AgentSessions;
+import org.parley.agent.api.SessionCredentials;
+import org.parley.chat.api.AgentDesk;
+import org.parley.chat.api.Conversations;
+import org.parley.chat.api.PostedMessage;
+import org.parley.rest.problem.ProblemException;
+
+/**
+ * {@code /api/v1/desk}: the agents' side of conversations, with agent-admin's session cookie. Every signed-in agent
+ * reads; only active agents take, answer and close (AgentDesk decides).
+ */
+@Component(service = DeskResource.class)
+@JakartarsResource
+@JSONRequired
+@Path("desk")
+@Produces(MediaType.APPLICATION_JSON)
+public class DeskResource {
+    private final AgentDesk desk;
+    private final Conversations conversations;
+    private final DeskAccess access;
+
+    @Activate
+    public DeskResource(@Reference AgentDesk desk, @Reference Conversations conversations,
+            @Reference AgentSessions sessions) {
+        this.desk = desk;
+        this.conversations = conversations;
+        this.access = new DeskAccess(sessions);
+    }
+
+    @GET
+    @Path("conversations")
+    public Json.DeskList list(@CookieParam(SessionCredentials.COOKIE) String secret,
+            @QueryParam("limit") @DefaultValue("100") String limit) {
+        Agent agent = access.reader(secret);
+        int size = (int) ConversationResource.number("limit", limit, 1, AgentDesk.MAX_LIST);
+        return new Json.DeskList(desk.conversations(agent.id(), size).stream().map(Json.DeskConversationView::of)
+                .toList());
+    }
+
+    @GET
+    @Path("conversations/{id}")
+    public Json.DeskConversationView get(@CookieParam(SessionCredentials.COOKIE) String secret,
+            @PathParam("id") String id) {
+        return Json.DeskConversationView.of(desk.conversation(access.reader(secret).id(), id));
+    }
+
+    @GET
+    @Path("conversations/{id}/messages")
+    public Json.MessagePage messages(@CookieParam(SessionCredentials.COOKIE) String secret,
+            @PathParam("id") String id, @QueryParam("after") @DefaultValue("0") String after,
+            @QueryParam("limit") @DefaultValue("100") String limit) {
+        long lastSeq = desk.conversation(access.reader(secret).id(), id).conversation().lastSeq();
+        return ConversationResource.page(conversations, id, lastSeq, after, limit);
+    }
+
+    /** Takes the chat from the queue; 409 when another agent was first or the agent is at their limit. */
+    @POST
+    @Path("conversations/{id}/take")
+    public Json.DeskConversationView take(@CookieParam(SessionCredentials.COOKIE) String secret,
+            @HeaderParam(SessionCredentials.CSRF_HEADER) String csrfToken, @PathParam("id") String id) {
+        Agent agent = access.writer(secret, csrfToken);
+        desk.take(id, agent);
+        return Json.DeskConversationView.of(desk.conversation(agent.id(), id));
+    }
+
+    @POST
+    @Path("conversations/{id}/messages")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Response reply(@CookieParam(SessionCredentials.COOKIE) String secret,
+            @HeaderParam(SessionCredentials.CSRF_HEADER) String csrfToken, @PathParam("id") String id,
+            Json.NewMessage body) {
+        Agent agent = access.writer(secret, csrfToken);
+        if (body == null) {
+            throw ProblemException.invalid("text", "The request body must be a JSON object with a 'text' field");
+        }
+        PostedMessage posted = desk.reply(id, agent, body.clientMessageId(), body.text());
+        return Response.status(posted.created() ? Response.Status.CREATED : Response.Status.OK)
+                .entity(Json.MessageView.of(posted.message()))
+                .build();
+    }
+
+    /** Marks the messages up to {@code seq} as seen by the agent, for the unread counts. */
+    @PUT
+    @Path("conversations/{id}/seen")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Response seen(@CookieParam(SessionCredentials.COOKIE) String secret,
+            @HeaderParam(SessionCredentials.CSRF_HEADER) String csrfToken, @PathParam("id") String id,
+            Json.Seen body) {
+        Agent agent = access.writer(secret, csrfToken);
+        if (body == null || body.seq() == null) {
+            throw ProblemException.invalid("seq", "The request body must be a JSON object with a 'seq' number");
+        }
+        desk.markSeen(id, agent.id(), body.seq());
+        return Response.noContent().build();
+    }
+
+    @POST
+    @Path("conversations/{id}/close")
+    public Json.DeskConversationView close(@CookieParam(SessionCredentials.COOKIE) String secret,
+            @HeaderParam(SessionCredentials.CSRF_HEADER) String csrfToken, @PathParam("id") String id) {
+        Agent agent = access.writer(secret, csrfToken);
+        desk.close(id, agent);
+        return Json.DeskConversationView.of(desk.conversation(agent.id(), id));
+    }
+
+    /** The visitor's conversations, newest first: the history tab beside the current chat. */
+    @GET
+    @Path("visitors/{visitorId}/conversations")
+    public Json.DeskList visitorHistory(@CookieParam(SessionCredentials.COOKIE) String secret,
+            @PathParam("visitorId") String visitorId) {
+        Agent agent = access.reader(secret);
+        List<Json.DeskConversationView> history = desk.conversationsOfVisitor(agent.id(), visitorId).stream()
+                .map(Json.DeskConversationView::of)
+                .toList();
+        if (history.isEmpty()) {
+            throw ProblemException.notFound("No visitor has the id " + visitorId);
+        }
+        return new Json.DeskList(history);
+    }
+}

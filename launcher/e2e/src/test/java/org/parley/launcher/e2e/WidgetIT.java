@@ -1,0 +1,206 @@
+package org.parley.launcher.e2e;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.SearchContext;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * The chat widget on a shop's page in real headless Chromium: the snippet copied from the workspace, a visitor who
+ * chats, reloads and loses the connection while an agent answers over the desk API, and a shop whose styles must not
+ * leak in or out.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class WidgetIT {
+    private static final Pattern SETUP_TOKEN = Pattern.compile("/setup\\?token=([A-Za-z0-9_-]+)");
+    private static final Duration WAIT = Duration.ofSeconds(10);
+
+    @TempDir
+    static Path data;
+
+    static ParleyProcess parley;
+    static int port;
+    static AgentClient agent;
+    static Browser owner;
+    static Browser visitor;
+    static ShopSite shop;
+    static String conversationId;
+
+    @BeforeAll
+    static void start() throws Exception {
+        port = ParleyProcess.freePort();
+        parley = ParleyProcess.start(data, port);
+        parley.awaitHealthy(Duration.ofSeconds(90));
+        Matcher token = SETUP_TOKEN.matcher(parley.output());
+        assertTrue(token.find(), "the log holds the setup link");
+        agent = AgentClient.setUpOwner(parley, token.group(1), "olivia", "correct horse");
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        for (Browser browser : new Browser[] {owner, visitor}) {
+            if (browser != null) {
+                browser.close();
+            }
+        }
+        if (shop != null) {
+            shop.close();
+        }
+        if (parley != null) {
+            parley.close();
+        }
+    }
+
+    @AfterEach
+    void noScriptErrors(org.junit.jupiter.api.TestInfo test) throws Exception {
+        for (Browser browser : new Browser[] {owner, visitor}) {
+            if (browser != null) {
+                browser.screenshot(Path.of("target", "widget-screenshots",
+                        test.getTestMethod().orElseThrow().getName() + (browser == owner ? "-owner" : "-visitor") + ".png"));
+                assertEquals(List.of(), browser.scriptErrors(), "script errors or refused resources in the page");
+            }
+        }
+    }
+
+    private static SearchContext widget() {
+        WebElement host = new WebDriverWait(visitor.driver, WAIT)
+                .until(d -> d.findElements(By.id("parley-chat")).stream().findFirst().orElse(null));
+        return host.getShadowRoot();
+    }
+
+    private static WebElement inWidget(String css) {
+        return new WebDriverWait(visitor.driver, WAIT).until(d -> {
+            List<WebElement> found = widget().findElements(By.cssSelector(css));
+            return found.isEmpty() || !found.get(0).isDisplayed() ? null : found.get(0);
+        });
+    }
+
+    private static void waitInWidget(String css, String text) {
+        new WebDriverWait(visitor.driver, WAIT).until(d -> widget().findElements(By.cssSelector(css)).stream()
+                .anyMatch(element -> element.getText().contains(text)));
+    }
+
+    private static Object js(String script) {
+        return ((JavascriptExecutor) visitor.driver).executeScript(script);
+    }
+
+    @Test
+    @Order(1)
+    void theSnippetFromTheWorkspaceLoadsTheWidgetWithoutTouchingTheShopsStyles() throws Exception {
+        owner = Browser.open("http://localhost:" + port);
+        owner.get("/signin");
+        owner.type("[name=login]", "olivia");
+        owner.type("[name=password]", "correct horse");
+        owner.click("button[type=submit]");
+        owner.waitFor("nav a[href='/widget']").click();
+        String snippet = owner.waitText(".snippet", "widget.js");
+        assertTrue(snippet.contains("http://localhost:" + port + "/widget.js"), snippet);
+
+        shop = ShopSite.serving(snippet);
+        visitor = Browser.open(shop.url(""));
+        visitor.driver.get(shop.url("/products/red-dress"));
+        WebElement bubble = inWidget(".bubble");
+        assertEquals("rgba(52, 84, 209, 1)", bubble.getCssValue("background-color"), "the shop's button style stays out");
+        assertEquals("rgba(255, 0, 0, 1)", visitor.waitFor("#shop-button").getCssValue("background-color"),
+                "the widget's styles stay in");
+        assertTrue(visitor.waitFor("#shop-title").getCssValue("font-family").contains("serif"));
+    }
+
+    @Test
+    @Order(2)
+    void aVisitorWritesAndTheAgentAnswersLive() throws Exception {
+        inWidget(".bubble").click();
+        WebElement input = inWidget("textarea");
+        input.sendKeys("Is the red dress in stock?");
+        input.sendKeys(Keys.SHIFT, Keys.ENTER);
+        input.sendKeys("Size M.");
+        input.sendKeys(Keys.ENTER);
+        waitInWidget(".message.visitor", "Size M.");
+        new WebDriverWait(visitor.driver, WAIT).until(d -> !inWidget(".message.visitor").getText().contains("Sending"));
+        assertTrue(inWidget(".message.visitor .text").getText().contains("Is the red dress in stock?\nSize M."));
+
+        JsonNode list = agent.call("GET", "/api/v1/desk/conversations", null, 200);
+        JsonNode waiting = list.get("conversations").get(0);
+        assertEquals("NEW_CHAT", waiting.get("deskState").asText());
+        conversationId = waiting.get("id").asText();
+        agent.call("POST", "/api/v1/desk/conversations/" + conversationId + "/take", null, 200);
+        agent.call("POST", "/api/v1/desk/conversations/" + conversationId + "/messages",
+                Map.of("text", "Yes, size M is in stock.", "clientMessageId", "a1"), 201);
+
+        waitInWidget(".message.system", "joined");
+        waitInWidget(".message.agent", "Yes, size M is in stock.");
+        assertTrue(inWidget(".message.agent .name").getText().contains("Olivia Owner"));
+        assertEquals("Olivia Owner", inWidget("header .title").getText());
+    }
+
+    @Test
+    @Order(3)
+    void theHistoryIsThereAfterAReload() {
+        visitor.driver.navigate().refresh();
+        waitInWidget(".message.agent", "Yes, size M is in stock.");
+        waitInWidget(".message.visitor", "Size M.");
+        assertEquals(1, widget().findElements(By.cssSelector(".message.agent")).size(), "nothing shown twice");
+    }
+
+    @Test
+    @Order(4)
+    void messagesSentWhileTheConnectionIsDownArriveOnceWhenItIsBack() throws Exception {
+        parley.terminate(Duration.ofSeconds(20));
+        parley = ParleyProcess.start(data, port);
+        parley.awaitHealthy(Duration.ofSeconds(90));
+        agent = AgentClient.signIn(parley, "olivia", "correct horse");
+        for (int i = 1; i <= 3; i++) {
+            agent.call("POST", "/api/v1/desk/conversations/" + conversationId + "/messages",
+                    Map.of("text", "While you were away " + i, "clientMessageId", "away-" + i), 201);
+        }
+        new WebDriverWait(visitor.driver, Duration.ofSeconds(45)).until(d -> widget()
+                .findElements(By.cssSelector(".message.agent")).stream().anyMatch(e -> e.getText().contains("away 3")));
+        List<String> texts = widget().findElements(By.cssSelector(".message.agent .text")).stream()
+                .map(WebElement::getText).toList();
+        assertEquals(List.of("Yes, size M is in stock.", "While you were away 1", "While you were away 2",
+                "While you were away 3"), texts);
+    }
+
+    @Test
+    @Order(5)
+    void whatVisitorsTypeIsShownAsTextNeverRunAsMarkup() {
+        WebElement input = inWidget("textarea");
+        input.sendKeys("<img src=x onerror=\"window.pwned=1\">");
+        input.sendKeys(Keys.ENTER);
+        waitInWidget(".message.visitor", "<img src=x");
+        assertTrue(widget().findElements(By.cssSelector(".message img")).isEmpty());
+        assertNull(js("return window.pwned"));
+    }
+
+    @Test
+    @Order(6)
+    void theShopsPagesOpenAndCloseTheWidgetThroughItsApi() {
+        js("Parley.close()");
+        new WebDriverWait(visitor.driver, WAIT).until(d -> !widget().findElement(By.cssSelector(".window")).isDisplayed());
+        js("Parley.open()");
+        inWidget(".window");
+        inWidget(".close").click();
+        new WebDriverWait(visitor.driver, WAIT).until(d -> !widget().findElement(By.cssSelector(".window")).isDisplayed());
+    }
+}
