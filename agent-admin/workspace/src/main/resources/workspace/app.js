@@ -72,7 +72,7 @@ async function show() {
       renderedPath = path;
       render(html`<main id="parley-main" class="public-page"></main>`, root);
       const module = await publicPage();
-      await module.render({ ...context, main: document.getElementById('parley-main') });
+      await module.render({ ...context, main: freshMain('public-page') });
       return;
     }
     session = await currentSession();
@@ -90,7 +90,7 @@ async function show() {
     renderedPath = path;
     drawFrame();
     openEvents();
-    const main = document.getElementById('parley-main');
+    const main = freshMain('workspace-main');
     const page = visible.find((p) => p.path === path);
     if (!page) {
       const exists = pages.some((p) => p.path === path);
@@ -103,10 +103,24 @@ async function show() {
     const module = await import(page.module);
     await module.render({ ...context, main });
   } catch (e) {
+    // Inside the frame when there is one, so the navigation stays usable.
+    const target = document.getElementById('parley-main') || root;
     render(html`<section class="page"><h1>Parley could not load this page</h1>
       <p class="form-error" role="alert">${problemText(e)}</p>
-      <p><button @click=${() => show()}>Try again</button></p></section>`, root);
+      <p><button @click=${() => show()}>Try again</button></p></section>`, target);
   }
+}
+
+/**
+ * A new, empty element for the page, in place of the previous page's: a page that still holds its old element (a
+ * late answer, a live event) sees `main.isConnected` false and stops drawing.
+ */
+function freshMain(className) {
+  const main = document.createElement('main');
+  main.id = 'parley-main';
+  main.className = className;
+  document.getElementById('parley-main').replaceWith(main);
+  return main;
 }
 
 function visiblePages() {

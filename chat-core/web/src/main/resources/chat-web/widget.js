@@ -235,6 +235,14 @@
         saved.token = saved.conversationId = null;
         save();
         setTimeout(flush, 0);
+      } else if (error.status === 403) {
+        saved.outbox.forEach(function (queued) {
+          var pending = shown['pending:' + queued.clientMessageId];
+          if (pending) pending.classList.add('failed');
+        });
+        saved.outbox = [];
+        save();
+        blocked(error);
       } else if (error.status && error.status < 500 && error.status !== 429) {
         saved.outbox.shift();
         save();
@@ -285,7 +293,11 @@
       } else if (frame.type === 'subscribed') {
         say('');
       } else if (frame.type === 'typing') {
-        typing(frame.typing !== false, frame.name);
+        if (frame.sender && frame.sender.type === 'AGENT') typing(frame.typing !== false, frame.sender.name);
+      } else if (frame.type === 'seen') {
+        if (frame.by && frame.by.type === 'AGENT') seenUpTo(frame.conversationId, frame.seq);
+      } else if (frame.type === 'availability') {
+        available(frame.online);
       } else if (frame.type === 'error' && frame.status === 401) {
         saved.token = saved.conversationId = null;
         save();
@@ -299,8 +311,46 @@
     };
   }
 
+  var seenSent = 0, seenTimer = null;
   function markSeen() {
-    // Seen receipts follow when the visitor side of the protocol has them.
+    clearTimeout(seenTimer);
+    seenTimer = setTimeout(function () {
+      if (!saved.token || !following || win.hidden || document.hidden || lastSeq <= seenSent) return;
+      var seq = lastSeq;
+      request('PUT', '/conversations/' + encodeURIComponent(following) + '/seen', { seq: seq })
+        .then(function () { seenSent = seq; }, function () {});
+    }, 300);
+  }
+
+  /** The agent has read the visitor's messages up to seq: they get a "Seen" mark. */
+  function seenUpTo(conversationId, seq) {
+    Object.keys(shown).forEach(function (key) {
+      var li = shown[key];
+      var parts = key.split(':');
+      if (parts[0] === conversationId && Number(parts[1]) <= seq && li.classList.contains('visitor') && !li.classList.contains('seen')) {
+        li.classList.add('seen');
+        li.querySelector('.meta').textContent += ' \u00b7 Seen';
+      }
+    });
+  }
+
+  var typingSent = 0;
+  function visitorTyping(on) {
+    if (!socket || !socket.ready || !following) return;
+    if (on && Date.now() - typingSent < 2000) return;
+    typingSent = on ? Date.now() : 0;
+    socket.send(JSON.stringify({ type: 'typing', conversationId: following, typing: on }));
+  }
+
+  function available(online) {
+    if (online === false) say('No agent is online right now. Leave your message: we answer as soon as we are back.');
+    else if (notice.dataset.kind !== 'error') say('');
+  }
+
+  function blocked(error) {
+    input.disabled = true;
+    $('.composer button').disabled = true;
+    say(error.message || 'Sorry, you cannot start new chats here.');
   }
 
   // ---- the page: events, history after a reload, the shop's JavaScript API ---------------------------------------
@@ -309,6 +359,7 @@
   $('.composer').addEventListener('submit', function (event) {
     event.preventDefault();
     send(input.value);
+    visitorTyping(false);
     input.value = '';
     input.style.height = '';
   });
@@ -319,6 +370,7 @@
     }
   });
   input.addEventListener('input', function () {
+    visitorTyping(input.value.length > 0);
     input.style.height = 'auto';
     input.style.height = Math.min(input.scrollHeight, 120) + 'px';
   });
@@ -348,6 +400,10 @@
     if (saved.open) setOpen(true);
     queued.forEach(function (call) { if (window.Parley[call[0]]) window.Parley[call[0]].apply(null, call[1] || []); });
     flush();
+    request('GET', '/widget/availability').then(function (answer) { available(answer.online); }, function () {});
+    visitor().then(function () {
+      return request('POST', '/visitors/me/pageviews', { url: location.href, title: document.title, referrer: document.referrer || null });
+    }).then(function () { if (saved.token && following) connect(); }, function () {});
   }
 
   function CSS() {

@@ -27,7 +27,8 @@ export async function render(ctx) {
     clearTimeout(usageTimer);
     usageTimer = setTimeout(async () => {
       try {
-        state.usage = await api('GET', '/usage');
+        // A new agent may have accepted an invitation: both the seats and the pending list change.
+        [state.usage, state.invitations] = await Promise.all([api('GET', '/usage'), api('GET', '/invitations')]);
         draw();
       } catch (e) { /* the next load shows it */ }
     }, 300);
@@ -70,7 +71,10 @@ export async function render(ctx) {
   }
 
   function bulk(action, ids, success) {
-    return run(() => api('POST', '/agents/bulk', { action, ids }), success);
+    return run(async () => {
+      await api('POST', '/agents/bulk', { action, ids });
+      ids.forEach((id) => state.selected.delete(id));
+    }, success);
   }
 
   async function confirmDelete(ids) {
@@ -98,7 +102,10 @@ export async function render(ctx) {
       danger: true,
     });
     if (ok) {
-      await run(() => api('POST', '/agents/bulk', { action: 'delete', ids }),
+      await run(async () => {
+        await api('POST', '/agents/bulk', { action: 'delete', ids });
+        ids.forEach((id) => state.selected.delete(id));
+      },
         count === 1 ? `${names[0]} was deleted.` : `${count} agents were deleted.`);
     }
   }
@@ -154,9 +161,9 @@ export async function render(ctx) {
       <span class="selected-count">${ids.length} selected</span>
       <details class="menu bulk-menu"><summary>Action</summary>
         <div class="menu-items" role="menu">
-          ${item('Enable', () => bulk('enable', ids, `${ids.length} ${ids.length === 1 ? 'agent' : 'agents'} enabled.`).then(() => { state.selected.clear(); draw(); }))}
-          ${item('Disable', () => bulk('disable', ids, `${ids.length} ${ids.length === 1 ? 'agent' : 'agents'} disabled.`).then(() => { state.selected.clear(); draw(); }))}
-          ${item('Delete', () => confirmDelete(ids).then(() => { state.selected.clear(); draw(); }))}
+          ${item('Enable', () => bulk('enable', ids, `${ids.length} ${ids.length === 1 ? 'agent' : 'agents'} enabled.`))}
+          ${item('Disable', () => bulk('disable', ids, `${ids.length} ${ids.length === 1 ? 'agent' : 'agents'} disabled.`))}
+          ${item('Delete', () => confirmDelete(ids))}
         </div></details>
       <button class="link" @click=${() => { state.selected.clear(); draw(); }}>Clear selection</button>
     </div>`;

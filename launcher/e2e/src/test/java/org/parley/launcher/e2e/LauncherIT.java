@@ -178,8 +178,9 @@ class LauncherIT {
         String url = "jdbc:h2:file:" + data.resolve("db").resolve("parley") + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE";
         try (Connection connection = DriverManager.getConnection(url, "", "");
                 Statement statement = connection.createStatement()) {
+            // One migration beyond the newest this Parley ships, as a later version would leave it.
             statement.execute("INSERT INTO chat_schema_history (version, checksum, applied_at)"
-                    + " VALUES (2, 'from-a-newer-parley', CURRENT_TIMESTAMP)");
+                    + " SELECT MAX(version) + 1, 'from-a-newer-parley', CURRENT_TIMESTAMP FROM chat_schema_history");
         }
         try (ParleyProcess parley = ParleyProcess.start(data)) {
             int exit = parley.awaitExit(START);

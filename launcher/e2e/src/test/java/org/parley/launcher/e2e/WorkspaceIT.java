@@ -273,7 +273,7 @@ class WorkspaceIT {
         invitee.type("[name=username]", "nina");
         invitee.type("[name=password]", "nina-secret");
         invitee.clickButton("form", "Join");
-        invitee.waitPath("/profile");
+        invitee.waitPath("/desk");
         assertTrue(invitee.all("nav a[href='/agents']").isEmpty(), "limited access: no Agents page");
 
         // Live on the owner's page, without reloading.
