@@ -38,6 +38,11 @@ const context = {
   },
 };
 
+/** The context a page gets: `session` stays live (read through the getter), `main` is the page's own element. */
+function pageContext(main) {
+  return Object.create(context, { main: { value: main, enumerable: true } });
+}
+
 function normalize(path) {
   return path.length > 1 && path.endsWith('/') ? path.slice(0, -1) : path;
 }
@@ -72,7 +77,7 @@ async function show() {
       renderedPath = path;
       render(html`<main id="parley-main" class="public-page"></main>`, root);
       const module = await publicPage();
-      await module.render({ ...context, main: freshMain('public-page') });
+      await module.render(pageContext(freshMain('public-page')));
       return;
     }
     session = await currentSession();
@@ -101,7 +106,7 @@ async function show() {
     }
     document.title = page.title + ' · Parley';
     const module = await import(page.module);
-    await module.render({ ...context, main });
+    await module.render(pageContext(main));
   } catch (e) {
     // Inside the frame when there is one, so the navigation stays usable.
     const target = document.getElementById('parley-main') || root;
