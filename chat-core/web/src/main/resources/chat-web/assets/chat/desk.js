@@ -140,6 +140,11 @@ export async function render(ctx) {
       if (!c || !seq || document.hidden) return;
       try {
         await api('PUT', `/desk/conversations/${encodeURIComponent(c.id)}/seen`, { seq });
+        const seen = state.conversations.get(c.id);
+        if (seen && seen.deskState === 'NEW_MESSAGES' && (!seen.lastMessage || seen.lastMessage.seq <= seq)) {
+          state.conversations.set(c.id, { ...seen, unread: 0, deskState: 'ACTIVE' });
+          draw();
+        }
       } catch (e) { /* the unread count stays until the next look */ }
     }, 300);
   }
