@@ -203,4 +203,17 @@ class WidgetIT {
         inWidget(".close").click();
         new WebDriverWait(visitor.driver, WAIT).until(d -> !widget().findElement(By.cssSelector(".window")).isDisplayed());
     }
+
+    @Test
+    @Order(7)
+    void onAPhoneSizedScreenTheChatFillsTheScreen() {
+        visitor.driver.manage().window().setSize(new org.openqa.selenium.Dimension(390, 760));
+        js("Parley.open()");
+        WebElement window = inWidget(".window");
+        long width = (Long) js("return window.innerWidth");
+        new WebDriverWait(visitor.driver, WAIT).until(d -> window.getRect().getWidth() == width);
+        assertEquals(0, window.getRect().getX());
+        inWidget("textarea");
+        visitor.driver.manage().window().setSize(new org.openqa.selenium.Dimension(1280, 900));
+    }
 }
