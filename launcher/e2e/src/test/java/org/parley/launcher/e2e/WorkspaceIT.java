@@ -394,4 +394,104 @@ class WorkspaceIT {
         assertFalse(owner.waitFor("dialog [name=email]").isEnabled(), "only the owner changes email addresses");
         owner.clickButton("dialog", "Cancel");
     }
+
+    @Test
+    @Order(15)
+    void queuesAreCreatedRenamedAndDeletedAndShownAsBadges() {
+        owner.get("/agents");
+        owner.clickButton(".queues", "+ New queue");
+        owner.type("dialog [name=name]", "Returns");
+        owner.clickButton("dialog", "Create queue");
+        owner.waitText(".queue-list", "Returns");
+
+        owner.agentAction("eve", "Edit Agent");
+        owner.click("dialog input[name=queueIds]");
+        owner.clickButton("dialog", "Save changes");
+        owner.waitText("tr[data-agent=eve] .badge.queue", "Returns");
+
+        owner.clickButton(".queue-list", "Rename");
+        owner.type("dialog [name=name]", "Refunds");
+        owner.clickButton("dialog", "Rename");
+        owner.waitText("tr[data-agent=eve] .badge.queue", "Refunds");
+
+        owner.clickButton(".queue-list", "Delete");
+        owner.clickButton("dialog", "Delete queue");
+        owner.waitText("tr[data-agent=eve]", "No queue");
+        owner.waitText(".queues", "No queues yet.");
+    }
+
+    @Test
+    @Order(16)
+    void anInactiveAgentIsMarkedAndCannotGoOnline() throws Exception {
+        owner.agentAction("eve", "Deactivate");
+        owner.waitText("tr[data-agent=eve]", "Inactive");
+        Browser eve = browser();
+        eve.get("/signin");
+        eve.type("[name=login]", "eve");
+        eve.type("[name=password]", "secret4");
+        eve.click("button[type=submit]");
+        eve.waitFor("header .presence");
+        assertFalse(eve.waitFor("header .presence").isEnabled(), "inactive agents do not go online");
+        owner.agentAction("eve", "Activate");
+        owner.waitGone("tr[data-agent=eve] .badge.inactive");
+        new org.openqa.selenium.support.ui.WebDriverWait(eve.driver, Duration.ofSeconds(10))
+                .until(d -> eve.waitFor("header .presence").isEnabled());
+    }
+
+    @Test
+    @Order(17)
+    void aResentInvitationReplacesTheLinkAndARevokedOneShowsWhy() throws Exception {
+        owner.clickButton(".page-actions", "Invite");
+        owner.type("dialog [name=email]", "rita@shop.example");
+        owner.clickButton("dialog", "Send invitation");
+        owner.waitText("tr[data-invitation='rita@shop.example']", "Pending");
+        String first = linkOfMessage(2);
+
+        owner.clickButton("tr[data-invitation='rita@shop.example']", "Resend");
+        String second = linkOfMessage(3);
+        assertFalse(first.equals(second), "a new link");
+        Browser rita = browser();
+        rita.driver.get(first);
+        rita.waitText(".invitation-dead", "no longer works");
+        rita.driver.get(second);
+        rita.waitText(".invitation", "rita@shop.example");
+
+        owner.clickButton("tr[data-invitation='rita@shop.example']", "Revoke");
+        owner.clickButton("dialog", "Revoke");
+        owner.waitGone("tr[data-invitation='rita@shop.example']");
+        rita.driver.get(second);
+        assertTrue(rita.waitText(".invitation-dead", "no longer works").contains("revoked"));
+    }
+
+    private static String linkOfMessage(int count) throws Exception {
+        assertTrue(mail.waitForIncomingEmail(10_000, count), "email " + count + " arrived");
+        MimeMessage message = mail.getReceivedMessages()[count - 1];
+        Matcher link = INVITATION_LINK.matcher(GreenMailUtil.getBody(message).replace("=\r\n", "").replace("=3D", "="));
+        assertTrue(link.find(), "the email holds the link");
+        return link.group(1);
+    }
+
+    @Test
+    @Order(18)
+    void anAgentChangesTheirPasswordOnTheProfileAndSignsInWithIt() {
+        owner.get("/profile");
+        owner.type(".password [name=currentPassword]", "wrong one");
+        owner.type(".password [name=password]", "new horse battery");
+        owner.type(".password [name=repeat]", "new horse battery");
+        owner.clickButton(".password", "Change password");
+        owner.waitText(".password .form-error", "password");
+        owner.type(".password [name=currentPassword]", "correct horse");
+        owner.type(".password [name=password]", "new horse battery");
+        owner.type(".password [name=repeat]", "new horse battery");
+        owner.clickButton(".password", "Change password");
+        owner.waitGone(".password .form-error");
+
+        owner.click("details.account > summary");
+        owner.clickButton("details.account", "Sign out");
+        owner.waitPath("/signin");
+        owner.type("[name=login]", "olivia");
+        owner.type("[name=password]", "new horse battery");
+        owner.click("button[type=submit]");
+        owner.waitFor("header .presence");
+    }
 }
