@@ -29,21 +29,32 @@ final class TrustedProxies {
     }
 
     /**
-     * Parses addresses and CIDR ranges.
+     * Parses addresses and CIDR ranges; each entry may list several, separated by commas or blanks (a {@code .cfg}
+     * file gives one text).
      *
      * @throws IllegalArgumentException naming the first entry that is neither
      */
     static TrustedProxies of(String... entries) {
+        return of(entries, bad -> {
+            throw new IllegalArgumentException("Not an IP address or CIDR range: " + bad);
+        });
+    }
+
+    /** Parses addresses and CIDR ranges, handing each entry that is neither to {@code rejected}. */
+    static TrustedProxies of(String[] entries, java.util.function.Consumer<String> rejected) {
         List<Range> ranges = new ArrayList<>();
+        List<String> texts = new ArrayList<>();
         for (String entry : entries == null ? new String[0] : entries) {
-            if (entry == null || entry.isBlank()) {
-                continue;
+            if (entry != null && !entry.isBlank()) {
+                texts.addAll(List.of(entry.strip().split("[,\\s]+")));
             }
-            String text = entry.strip();
+        }
+        for (String text : texts) {
             int slash = text.indexOf('/');
             byte[] address = literal(slash < 0 ? text : text.substring(0, slash));
             if (address == null) {
-                throw new IllegalArgumentException("Not an IP address or CIDR range: " + text);
+                rejected.accept(text);
+                continue;
             }
             int prefix = address.length * 8;
             if (slash >= 0) {
@@ -53,7 +64,8 @@ final class TrustedProxies {
                     prefix = -1;
                 }
                 if (prefix < 0 || prefix > address.length * 8) {
-                    throw new IllegalArgumentException("Not a CIDR range: " + text);
+                    rejected.accept(text);
+                    continue;
                 }
             }
             ranges.add(new Range(address, prefix));

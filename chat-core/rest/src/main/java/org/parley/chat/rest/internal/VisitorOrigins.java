@@ -36,7 +36,11 @@ public class VisitorOrigins {
 
     @Activate
     public VisitorOrigins(VisitorsConfig config) {
-        this(TrustedProxies.of(config.trustedProxies()), open(config.geoipDatabase()));
+        // A typo must not take the visitors' API down: the entry is left out (trusting less) and logged.
+        this(TrustedProxies.of(config.trustedProxies(),
+                bad -> LOG.error("Ignoring trusted proxy '{}' in {}: not an IP address or CIDR range", bad,
+                        VisitorsConfig.PID)),
+                open(config.geoipDatabase()));
     }
 
     VisitorOrigins(TrustedProxies trusted, GeoIpLocations geoIp) {

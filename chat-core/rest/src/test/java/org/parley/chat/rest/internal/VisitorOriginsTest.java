@@ -27,6 +27,7 @@ class VisitorOriginsTest {
         assertFalse(trusted.contains("11.0.0.1"));
         assertFalse(trusted.contains("192.0.2.2"));
         assertFalse(trusted.contains("proxy.example"), "names are never looked up");
+        assertTrue(TrustedProxies.of("10.0.0.1, 10.0.0.2 fd00::/8").contains("10.0.0.2"), "one text, as in a .cfg");
         assertThrows(IllegalArgumentException.class, () -> TrustedProxies.of("10.0.0.0/33"));
         assertThrows(IllegalArgumentException.class, () -> TrustedProxies.of("proxy.example"));
     }
