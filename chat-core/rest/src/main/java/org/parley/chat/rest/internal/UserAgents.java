@@ -16,7 +16,8 @@ final class UserAgents {
     static final int CACHE_SIZE = 1000;
 
     // Parser is thread-safe; uap-java's CachingParser is not (an unsynchronized LRU map), so the cache is ours.
-    private final Parser parser = new Parser();
+    // Made on first use: loading the regexes takes about 0.4 s, which Parley's start need not wait for.
+    private volatile Parser parser;
     private final Map<String, Parsed> cache = new LinkedHashMap<>(CACHE_SIZE, 0.75f, true) {
         private static final long serialVersionUID = 1L;
 
@@ -42,7 +43,7 @@ final class UserAgents {
                 return known;
             }
         }
-        Client client = parser.parse(userAgent);
+        Client client = parser().parse(userAgent);
         Parsed parsed = new Parsed(software(client.os.family, client.os.major, client.os.minor, client.os.patch),
                 software(client.userAgent.family, client.userAgent.major, client.userAgent.minor,
                         client.userAgent.patch));
@@ -50,6 +51,20 @@ final class UserAgents {
             cache.put(userAgent, parsed);
         }
         return parsed;
+    }
+
+    private Parser parser() {
+        Parser made = parser;
+        if (made == null) {
+            synchronized (this) {
+                made = parser;
+                if (made == null) {
+                    made = new Parser();
+                    parser = made;
+                }
+            }
+        }
+        return made;
     }
 
     private static Software software(String family, String... version) {
