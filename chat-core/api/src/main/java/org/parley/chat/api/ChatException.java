@@ -18,7 +18,9 @@ public class ChatException extends RuntimeException {
          */
         CONFLICT,
         /** The caller may read the conversation but not do this: an inactive agent, or another agent's chat (403). */
-        FORBIDDEN
+        FORBIDDEN,
+        /** The visitor is blocked: they cannot open conversations or write (HTTP 403, since 1.2). */
+        BLOCKED
     }
 
     private final Reason reason;

@@ -1,9 +1,9 @@
 /**
  * Chat core's API: visitors, conversations and their messages, live delivery to subscribers, the agents' desk
- * (queue, taking, answering, closing, and live changes of their lists), and the visitor-info extension point that
- * other bundles contribute to.
+ * (queue, taking, answering, closing, and live changes of their lists), the visitor records (name, email, pages, notes,
+ * blocking) with the visitors' presence, and the visitor-info extension point that other bundles contribute to.
  */
-@Version("1.1.0")
+@Version("1.2.0")
 package org.parley.chat.api;
 
 import org.osgi.annotation.versioning.Version;

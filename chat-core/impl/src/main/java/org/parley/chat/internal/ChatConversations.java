@@ -65,6 +65,9 @@ public class ChatConversations implements Conversations {
         String id = UUID.randomUUID().toString();
         OffsetDateTime now = ChatStore.now();
         try (SqlSession session = store.session()) {
+            if (ChatVisitorRecords.isBlocked(session, visitorId)) {
+                throw ChatVisitorRecords.blocked();
+            }
             session.getMapper(ConversationMapper.class).insert(id, visitorId, ConversationState.NEW.name(), now);
             session.commit();
         }
@@ -83,6 +86,13 @@ public class ChatConversations implements Conversations {
 
     @Override
     public PostedMessage post(String conversationId, Sender sender, String clientMessageId, String text) {
+        if (sender.type() == SenderType.VISITOR) {
+            try (SqlSession session = store.session()) {
+                if (ChatVisitorRecords.isBlocked(session, sender.id())) {
+                    throw ChatVisitorRecords.blocked();
+                }
+            }
+        }
         String target = conversationId;
         // A visitor writing after a close continues in the conversation that follows; each hop is a closed one.
         for (int hops = 0;; hops++) {

@@ -25,6 +25,7 @@ final class TestChat implements AutoCloseable {
     final ChatStatistics statistics;
     final ConversationRequeue requeue;
     final ChatDesk desk;
+    final ChatVisitorRecords visitors;
     final SqlAgentDirectory agents;
 
     TestChat(TestDatabase.Kind kind) {
@@ -34,6 +35,7 @@ final class TestChat implements AutoCloseable {
         statistics = new ChatStatistics(store);
         requeue = new ConversationRequeue(store);
         desk = new ChatDesk(store);
+        visitors = new ChatVisitorRecords(store);
         agents = new SqlAgentDirectory(new AgentDatabase(db.connection()), Clock.systemUTC());
         agents.addDeletionListener(requeue);
     }

@@ -5,6 +5,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.parley.chat.api.PhoneNumber;
 import org.parley.chat.api.VisitorInfoSection;
 import org.parley.customer.spi.CustomerLookup;
 import org.parley.customer.spi.CustomerRecord;
@@ -15,7 +16,7 @@ import org.parley.customer.spi.OrderSummary;
 /**
  * The "customer" section agents see. Its {@code status} field comes first and is one of {@code found},
  * {@code not-found}, {@code unavailable} (with a {@code reason}) or {@code pending} (the shop is slow; refresh).
- * Money is a map of {@code amount} (decimal text, exact) and {@code currency}; dates are ISO-8601 text.
+ * The phone number is a {@link PhoneNumber}, which chat core masks per agent. Money is a map of {@code amount} (decimal text, exact) and {@code currency}; dates are ISO-8601 text.
  */
 final class CustomerSection {
     static final String KEY = "customer";
@@ -44,7 +45,10 @@ final class CustomerSection {
         fields.put("id", customer.id());
         putIfPresent(fields, "name", customer.name());
         putIfPresent(fields, "email", customer.email());
-        putIfPresent(fields, "phone", customer.phone());
+        if (customer.phone() != null && !customer.phone().isBlank()) {
+            // Chat core masks it for agents who may not see customers' phone numbers.
+            fields.put("phone", new PhoneNumber(customer.phone()));
+        }
         if (customer.totalSpent() != null) {
             fields.put("totalSpent", money(customer.totalSpent()));
         }

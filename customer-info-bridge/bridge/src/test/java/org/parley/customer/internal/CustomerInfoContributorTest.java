@@ -16,6 +16,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.parley.chat.api.Visitor;
+import org.parley.chat.api.PhoneNumber;
 import org.parley.chat.api.VisitorInfoSection;
 import org.parley.customer.spi.CustomerInfoProvider;
 import org.parley.customer.spi.CustomerLookup;
@@ -69,6 +70,7 @@ class CustomerInfoContributorTest {
                 "recentOrders", "adminUrl"), List.copyOf(section.fields().keySet()));
         assertEquals("found", section.fields().get("status"));
         assertEquals("John Doe", section.fields().get("name"));
+        assertEquals(new PhoneNumber(JOHN_DOE.phone()), section.fields().get("phone"), "for chat core to mask");
         assertEquals(Map.of("amount", "68.35", "currency", "USD"), section.fields().get("totalSpent"));
         assertEquals(2, section.fields().get("orderCount"));
         assertEquals(List.of(Map.of("number", "727", "createdAt", "2017-03-22T19:28:02Z", "status", "processing",

@@ -12,12 +12,14 @@ import org.parley.rest.problem.Problem;
 
 /**
  * Chat core's refusals as problem details: unknown 404, invalid 400 naming the field, closed or taken 409, not the
- * agent's to do 403.
+ * agent's to do 403, a blocked visitor 403 of the type {@value #VISITOR_BLOCKED}.
  */
 @Component(service = ExceptionMapper.class)
 @JakartarsExtension
 @JakartarsName("parley.chat.problems")
 public class ChatProblems implements ExceptionMapper<ChatException> {
+    /** The problem type of a blocked visitor's refused chat: stable, so the widget can recognise it. */
+    static final String VISITOR_BLOCKED = "urn:parley:problem:visitor-blocked";
 
     @Context
     private UriInfo uri;
@@ -35,6 +37,7 @@ public class ChatProblems implements ExceptionMapper<ChatException> {
             case CLOSED -> Problem.ofField(409, "Conversation closed", e.field(), e.getMessage());
             case CONFLICT -> of(409, "Conflict", e);
             case FORBIDDEN -> of(403, "Forbidden", e);
+            case BLOCKED -> new Problem(VISITOR_BLOCKED, "Visitor blocked", 403, e.getMessage(), null, null, null);
         };
     }
 

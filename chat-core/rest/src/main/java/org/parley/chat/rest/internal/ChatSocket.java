@@ -15,6 +15,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.parley.chat.api.Conversation;
 import org.parley.chat.api.Conversations;
 import org.parley.chat.api.Visitor;
+import org.parley.chat.api.VisitorPresence;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -34,13 +35,16 @@ public final class ChatSocket extends Endpoint { // public: Jetty validates endp
     private final ObjectMapper json;
     private final AgentStream.Identity identity;
     private final DeskFeed deskFeed;
+    private final VisitorPresence presence;
     private final Map<String, StreamSubscription> subscriptions = new ConcurrentHashMap<>();
     private volatile Visitor visitor;
     private volatile Conversations.Subscription desk;
     private Session session;
 
-    ChatSocket(Conversations conversations, ObjectMapper json, AgentStream.Identity identity, DeskFeed deskFeed) {
+    ChatSocket(Conversations conversations, ObjectMapper json, AgentStream.Identity identity, DeskFeed deskFeed,
+            VisitorPresence presence) {
         this.conversations = conversations;
+        this.presence = presence;
         this.json = json;
         this.identity = identity;
         this.deskFeed = deskFeed;
@@ -71,6 +75,7 @@ public final class ChatSocket extends Endpoint { // public: Jetty validates endp
         if (following != null) {
             following.close();
         }
+        present(visitor, null);
     }
 
     private void receive(String text) {
@@ -110,8 +115,19 @@ public final class ChatSocket extends Endpoint { // public: Jetty validates endp
         // A connection speaks for one visitor at a time: a new identity ends the old one's subscriptions.
         subscriptions.values().forEach(StreamSubscription::close);
         subscriptions.clear();
+        present(visitor, found.get());
         visitor = found.get();
         send(Map.of("type", "ready", "visitorId", visitor.id()));
+    }
+
+    /** The visitor presence registry learns who this connection speaks for: "on the website" in the desk. */
+    private void present(Visitor before, Visitor after) {
+        if (before != null) {
+            presence.disconnected(before.id());
+        }
+        if (after != null) {
+            presence.connected(after.id());
+        }
     }
 
     private void subscribe(JsonNode frame) {

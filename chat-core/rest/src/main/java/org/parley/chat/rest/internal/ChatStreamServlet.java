@@ -26,6 +26,7 @@ import org.osgi.service.servlet.whiteboard.propertytypes.HttpWhiteboardServletPa
 import org.parley.agent.api.AgentSessions;
 import org.parley.chat.api.AgentDesk;
 import org.parley.chat.api.Conversations;
+import org.parley.chat.api.VisitorPresence;
 
 /**
  * {@code /api/v1/stream}: upgrades to the chat WebSocket (protocol in docs/realtime-protocol.md). Upgrading per
@@ -43,14 +44,16 @@ public class ChatStreamServlet extends HttpServlet {
     private final transient Conversations conversations;
     private final transient AgentSessions sessions;
     private final transient DeskFeed deskFeed;
+    private final transient VisitorPresence presence;
     private final transient ObjectMapper json = new ObjectMapper()
             .registerModule(new JavaTimeModule())
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
 
     @Activate
     public ChatStreamServlet(@Reference Conversations conversations, @Reference AgentDesk desk,
-            @Reference AgentSessions sessions) {
+            @Reference AgentSessions sessions, @Reference VisitorPresence presence) {
         this.conversations = conversations;
+        this.presence = presence;
         this.sessions = sessions;
         this.deskFeed = new DeskFeed(desk);
     }
@@ -75,7 +78,7 @@ public class ChatStreamServlet extends HttpServlet {
 
         @Override
         public <T> T getEndpointInstance(Class<T> type) {
-            return type.cast(new ChatSocket(conversations, json, identity, deskFeed));
+            return type.cast(new ChatSocket(conversations, json, identity, deskFeed, presence));
         }
 
         @Override

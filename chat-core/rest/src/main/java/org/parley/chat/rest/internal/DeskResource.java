@@ -13,7 +13,6 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.util.List;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -29,7 +28,7 @@ import org.parley.rest.problem.ProblemException;
 
 /**
  * {@code /api/v1/desk}: the agents' side of conversations, with agent-admin's session cookie. Every signed-in agent
- * reads; only active agents take, answer and close (AgentDesk decides).
+ * reads; only active agents take, answer and close (AgentDesk decides). Visitors: DeskVisitorResource.
  */
 @Component(service = DeskResource.class)
 @JakartarsResource
@@ -123,20 +122,5 @@ public class DeskResource {
         Agent agent = access.writer(secret, csrfToken);
         desk.close(id, agent);
         return Json.DeskConversationView.of(desk.conversation(agent.id(), id));
-    }
-
-    /** The visitor's conversations, newest first: the history tab beside the current chat. */
-    @GET
-    @Path("visitors/{visitorId}/conversations")
-    public Json.DeskList visitorHistory(@CookieParam(SessionCredentials.COOKIE) String secret,
-            @PathParam("visitorId") String visitorId) {
-        Agent agent = access.reader(secret);
-        List<Json.DeskConversationView> history = desk.conversationsOfVisitor(agent.id(), visitorId).stream()
-                .map(Json.DeskConversationView::of)
-                .toList();
-        if (history.isEmpty()) {
-            throw ProblemException.notFound("No visitor has the id " + visitorId);
-        }
-        return new Json.DeskList(history);
     }
 }

@@ -5,6 +5,7 @@ import org.parley.chat.api.Conversation;
 import org.parley.chat.api.DeskConversation;
 import org.parley.chat.api.Message;
 import org.parley.chat.api.NewVisitor;
+import org.parley.chat.api.VisitorRecord;
 
 /** The JSON shapes of the chat API, as documented in openapi/chat.json. */
 final class Json {
@@ -53,4 +54,44 @@ final class Json {
 
     /** The body of a message a client sends. */
     record NewMessage(String text, String clientMessageId) {}
+
+    /** What the visitor's own widget may read about them. */
+    record VisitorSelf(String visitorId, String name, String email, boolean blocked) {
+        static VisitorSelf of(VisitorRecord r) {
+            return new VisitorSelf(r.id(), r.name(), r.email(), r.blocked());
+        }
+    }
+
+    /** The body of {@code PUT /visitors/me}. */
+    record Identity(String name, String email) {}
+
+    /** The body of {@code POST /visitors/me/pageviews}. */
+    record NewPageView(String url, String title, String referrer) {}
+
+    /** The body of a note. */
+    record NoteText(String text) {}
+
+    /** A contributed section as the viewing agent may see it (phone numbers masked). */
+    record SectionView(String key, String title, java.util.Map<String, Object> fields) {}
+
+    record Location(boolean known, String country, String city) {}
+
+    record Software(String name, String version) {}
+
+    record PageViewView(String url, String title, Instant viewedAt) {}
+
+    /** A note; {@code editable} when the viewing agent wrote it. */
+    record NoteView(String id, String authorId, String authorName, String text, Instant createdAt, Instant updatedAt,
+            boolean editable) {
+        static NoteView of(org.parley.chat.api.VisitorNote n, String viewerId) {
+            return new NoteView(n.id(), n.authorId(), n.authorName(), n.text(), n.createdAt(), n.updatedAt(),
+                    n.authorId().equals(viewerId));
+        }
+    }
+
+    /** Everything an agent sees about a visitor. */
+    record VisitorInfo(String visitorId, String name, String email, String ip, Location location, Software os,
+            Software browser, String referrer, int visits, boolean onWebsite, Instant lastSeenAt, Instant createdAt,
+            boolean blocked, String blockedBy, Instant blockedAt, java.util.List<PageViewView> pages,
+            java.util.List<NoteView> notes, java.util.List<SectionView> sections) {}
 }

@@ -21,6 +21,8 @@ import org.parley.chat.api.Sender;
 import org.parley.chat.internal.ChatConversations;
 import org.parley.chat.internal.ChatDesk;
 import org.parley.chat.internal.ChatStore;
+import org.parley.chat.internal.ChatVisitorRecords;
+import org.parley.chat.internal.MemoryVisitorPresence;
 import org.parley.platform.database.TestDatabase;
 import org.parley.rest.problem.ProblemException;
 
@@ -74,8 +76,10 @@ class DeskResourceTest {
             assertEquals("NOT_IN_CONVERSATION", resource.get(restings, id).deskState());
             assertEquals(403, status(() -> resource.close(restings, SessionCredentials.csrfTokenOf(restings), id)));
             assertEquals("CLOSED", resource.close(janes, csrf, id).state());
-            assertEquals(1, resource.visitorHistory(restings, conversation.visitorId()).conversations().size());
-            assertEquals(404, status(() -> resource.visitorHistory(janes, "no-such-visitor")));
+            DeskVisitorResource visitors = new DeskVisitorResource(new ChatDesk(store), new ChatVisitorRecords(store),
+                    new MemoryVisitorPresence(), sessions);
+            assertEquals(1, visitors.history(restings, conversation.visitorId()).conversations().size());
+            assertEquals(404, status(() -> visitors.history(janes, "no-such-visitor")));
         }
     }
 

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.parley.chat.api.Conversations;
+import org.parley.chat.api.VisitorRecords;
 import org.parley.rest.testing.OpenApiFragment;
 
 /** Keeps openapi/chat.json true: it documents exactly the operations the resources serve. */
@@ -15,7 +16,7 @@ class OpenApiDocumentTest {
     @Test
     void documentsExactlyTheServedOperations() {
         assertEquals(OpenApiFragment.servedOperations(VisitorResource.class, ConversationResource.class,
-                DeskResource.class),
+                DeskResource.class, DeskVisitorResource.class),
                 fragment.documentedOperations());
     }
 
@@ -33,5 +34,17 @@ class OpenApiDocumentTest {
     void documentsTheMessageLimitTheServerEnforces() {
         assertEquals(Conversations.MAX_TEXT_LENGTH,
                 fragment.document().at("/components/schemas/NewMessage/properties/text/maxLength").asInt());
+    }
+
+    @Test
+    void documentsTheVisitorInfoLimitsTheServerEnforces() {
+        assertEquals(VisitorRecords.MAX_NAME_LENGTH,
+                fragment.document().at("/components/schemas/VisitorIdentity/properties/name/maxLength").asInt());
+        assertEquals(VisitorRecords.MAX_EMAIL_LENGTH,
+                fragment.document().at("/components/schemas/VisitorIdentity/properties/email/maxLength").asInt());
+        assertEquals(VisitorRecords.MAX_URL_LENGTH,
+                fragment.document().at("/components/schemas/NewPageView/properties/url/maxLength").asInt());
+        assertEquals(VisitorRecords.MAX_NOTE_LENGTH,
+                fragment.document().at("/components/schemas/NoteText/properties/text/maxLength").asInt());
     }
 }
