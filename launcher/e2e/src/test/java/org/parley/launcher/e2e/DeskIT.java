@@ -186,4 +186,46 @@ class DeskIT {
         agent.waitText(".history", "Hello, do you ship to Austria?");
         agent.waitText(".history", "closed the chat");
     }
+
+    @Test
+    @Order(5)
+    void theVisitorPaneShowsWhoTheVisitorIsAndTakesNotes() {
+        ((JavascriptExecutor) visitor.driver).executeScript("Parley.setVisitor({name: 'Vera Visitor', email: 'vera@example.com'})");
+        agent.driver.navigate().refresh();
+        agent.waitText(".conversation", "Vera Visitor");
+        agent.click(".conversation.state-new-chat > button");
+        agent.waitText(".desk-visitor", "vera@example.com");
+        String pane = agent.waitText(".desk-visitor", "/products/red-dress");
+        assertTrue(pane.contains("Chrome"), pane);
+        assertTrue(pane.contains("Linux"), pane);
+        assertTrue(pane.contains("On the website now"), pane);
+
+        agent.type(".note-form textarea", "Asked about shipping to <Austria>");
+        agent.clickButton(".note-form", "Add note");
+        agent.waitText(".note-list", "Asked about shipping to <Austria>");
+        agent.clickButton(".note-list", "Edit");
+        agent.type("dialog [name=text]", "Ships to Austria: yes, 3 days");
+        agent.clickButton("dialog", "Save note");
+        agent.waitText(".note-list", "Ships to Austria: yes, 3 days");
+        assertTrue(agent.waitText(".note-list", "Olivia Owner").contains("Olivia Owner"));
+    }
+
+    @Test
+    @Order(6)
+    void aBlockedVisitorIsToldPolitelyAndCannotWrite() {
+        agent.click(".chat-actions details.menu > summary");
+        agent.clickButton(".chat-actions .menu-items", "Block visitor");
+        agent.clickButton("dialog", "Block visitor");
+        agent.waitText(".desk-visitor", "Blocked");
+
+        WebElement input = inWidget("textarea");
+        input.sendKeys("Hello again?");
+        input.sendKeys(Keys.ENTER);
+        waitInWidget(".notice", "Sorry, you cannot start new chats here.");
+        assertTrue(!inWidget("textarea").isEnabled(), "the widget stops taking messages");
+
+        agent.click(".chat-actions details.menu > summary");
+        agent.clickButton(".chat-actions .menu-items", "Unblock visitor");
+        new WebDriverWait(agent.driver, WAIT).until(d -> !agent.waitFor(".desk-visitor").getText().contains("Blocked"));
+    }
 }
