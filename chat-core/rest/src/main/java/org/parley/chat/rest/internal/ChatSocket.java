@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import org.parley.chat.api.Conversation;
+import org.parley.chat.api.ConversationState;
 import org.parley.chat.api.Conversations;
 import org.parley.chat.api.Visitor;
 import org.slf4j.Logger;
@@ -34,16 +35,33 @@ public final class ChatSocket extends Endpoint { // public: Jetty validates endp
     private final ObjectMapper json;
     private final AgentStream.Identity identity;
     private final DeskFeed deskFeed;
+    private final ConversationSignals signals;
     private final Map<String, StreamSubscription> subscriptions = new ConcurrentHashMap<>();
+    /** Typing and seen frames of the subscribed conversations. */
+    private final Map<String, Conversations.Subscription> following = new ConcurrentHashMap<>();
+    private final ConversationSignals.Listener listener = new ConversationSignals.Listener() {
+        @Override
+        public boolean agent() {
+            return identity.agent() != null;
+        }
+
+        @Override
+        public void signal(Object frame) {
+            send(frame);
+        }
+    };
     private volatile Visitor visitor;
     private volatile Conversations.Subscription desk;
+    private volatile Conversations.Subscription deskSignals;
     private Session session;
 
-    ChatSocket(Conversations conversations, ObjectMapper json, AgentStream.Identity identity, DeskFeed deskFeed) {
+    ChatSocket(Conversations conversations, ObjectMapper json, AgentStream.Identity identity, DeskFeed deskFeed,
+            ConversationSignals signals) {
         this.conversations = conversations;
         this.json = json;
         this.identity = identity;
         this.deskFeed = deskFeed;
+        this.signals = signals;
     }
 
     @Override
@@ -55,6 +73,7 @@ public final class ChatSocket extends Endpoint { // public: Jetty validates endp
         AgentStream agent = identity.agent();
         if (agent != null) {
             desk = deskFeed.follow(agent, this::send);
+            deskSignals = signals.followDesk(listener);
             send(Map.of("type", "ready", "agentId", agent.agent().id()));
         } else if (identity.refusal() != null) {
             // The connection stays open for a visitor's token; the agent's page learns why it is not signed in.
@@ -65,12 +84,19 @@ public final class ChatSocket extends Endpoint { // public: Jetty validates endp
 
     @Override
     public void onClose(Session session, CloseReason reason) {
-        subscriptions.values().forEach(StreamSubscription::close);
-        subscriptions.clear();
-        Conversations.Subscription following = desk;
-        if (following != null) {
-            following.close();
+        unsubscribeAll();
+        closeQuietly(desk);
+        closeQuietly(deskSignals);
+    }
+
+    private static void closeQuietly(Conversations.Subscription subscription) {
+        if (subscription != null) {
+            subscription.close();
         }
+    }
+
+    private void unsubscribeAll() {
+        subscriptions.keySet().forEach(this::unsubscribe);
     }
 
     private void receive(String text) {
@@ -93,6 +119,7 @@ public final class ChatSocket extends Endpoint { // public: Jetty validates endp
             case "subscribe" -> subscribe(frame);
             case "unsubscribe" -> unsubscribe(frame.path("conversationId").asText(""));
             case "ping" -> send(Map.of("type", "pong"));
+            case "typing" -> typing(frame);
             default -> error(400, "Unknown frame type", "Unknown frame type '" + type + "'", "type");
         }
     }
@@ -108,8 +135,7 @@ public final class ChatSocket extends Endpoint { // public: Jetty validates endp
             return;
         }
         // A connection speaks for one visitor at a time: a new identity ends the old one's subscriptions.
-        subscriptions.values().forEach(StreamSubscription::close);
-        subscriptions.clear();
+        unsubscribeAll();
         visitor = found.get();
         send(Map.of("type", "ready", "visitorId", visitor.id()));
     }
@@ -137,6 +163,7 @@ public final class ChatSocket extends Endpoint { // public: Jetty validates endp
         unsubscribe(conversationId);
         StreamSubscription subscription = new StreamSubscription(conversations, conversationId, after.asLong(0), this::send);
         subscriptions.put(conversationId, subscription);
+        following.put(conversationId, signals.follow(conversationId, listener));
         subscription.start();
     }
 
@@ -145,6 +172,53 @@ public final class ChatSocket extends Endpoint { // public: Jetty validates endp
         if (previous != null) {
             previous.close();
         }
+        closeQuietly(following.remove(conversationId));
+    }
+
+    /**
+     * {@code typing}: a visitor in their own conversation, an agent in a chat they have (may write in). Forwarded to
+     * the conversation's other connections and, for visitors, to every agent's desk; the throttle drops the excess.
+     */
+    private void typing(JsonNode frame) {
+        JsonNode typing = frame.path("typing");
+        if (!typing.isBoolean()) {
+            error(400, "Invalid request", "'typing' must be true or false", "typing");
+            return;
+        }
+        String conversationId = frame.path("conversationId").asText("");
+        Json.SenderView sender = writer(conversationId);
+        if (sender != null) {
+            signals.typing(conversationId, sender, typing.asBoolean(), listener);
+        }
+    }
+
+    /**
+     * Who this connection writes as in the conversation: the visitor in their own, an active agent in a chat they
+     * have. Otherwise sends the error frame and answers null.
+     */
+    private Json.SenderView writer(String conversationId) {
+        AgentStream agent = identity.agent();
+        Visitor current = visitor;
+        if (agent == null && current == null) {
+            error(401, "Unauthorized", "Send {\"type\":\"auth\",\"token\":...} first", "token");
+            return null;
+        }
+        Optional<Conversation> conversation = conversations.find(conversationId)
+                .filter(c -> agent != null || c.visitorId().equals(current.id()));
+        if (conversation.isEmpty()) {
+            error(404, "Not found", "No such conversation: " + conversationId, "conversationId");
+            return null;
+        }
+        if (agent == null) {
+            return new Json.SenderView("VISITOR", current.id(), null);
+        }
+        Conversation c = conversation.get();
+        if (c.state() != ConversationState.ACTIVE || !agent.agent().id().equals(c.assignedAgentId())
+                || !agent.agent().active() || !agent.agent().enabled()) {
+            error(403, "Forbidden", "Only the agent who has the chat writes in it; take it first", "conversationId");
+            return null;
+        }
+        return new Json.SenderView("AGENT", agent.agent().id(), agent.agent().displayName());
     }
 
     void send(Object frame) {

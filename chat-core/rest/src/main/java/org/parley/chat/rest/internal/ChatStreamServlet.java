@@ -43,14 +43,16 @@ public class ChatStreamServlet extends HttpServlet {
     private final transient Conversations conversations;
     private final transient AgentSessions sessions;
     private final transient DeskFeed deskFeed;
+    private final transient ConversationSignals signals;
     private final transient ObjectMapper json = new ObjectMapper()
             .registerModule(new JavaTimeModule())
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
 
     @Activate
     public ChatStreamServlet(@Reference Conversations conversations, @Reference AgentDesk desk,
-            @Reference AgentSessions sessions) {
+            @Reference AgentSessions sessions, @Reference ConversationSignals signals) {
         this.conversations = conversations;
+        this.signals = signals;
         this.sessions = sessions;
         this.deskFeed = new DeskFeed(desk);
     }
@@ -75,7 +77,7 @@ public class ChatStreamServlet extends HttpServlet {
 
         @Override
         public <T> T getEndpointInstance(Class<T> type) {
-            return type.cast(new ChatSocket(conversations, json, identity, deskFeed));
+            return type.cast(new ChatSocket(conversations, json, identity, deskFeed, signals));
         }
 
         @Override

@@ -1,0 +1,113 @@
+package org.parley.launcher.itest;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.net.URI;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Predicate;
+import org.junit.jupiter.api.Test;
+import org.osgi.service.servlet.runtime.HttpServiceRuntime;
+import org.osgi.test.common.annotation.InjectService;
+import org.osgi.test.common.service.ServiceAware;
+import org.parley.agent.api.AccessLevel;
+import org.parley.agent.api.AgentDirectory;
+import org.parley.agent.api.NewAgent;
+import org.parley.agent.api.PlanTier;
+import org.parley.agent.api.Seats;
+
+/** Typing indicators, seen marks and availability over real WebSockets, between a visitor and agents. */
+class RealtimeIT {
+    private static final long START_MILLIS = 30_000;
+    private static final String PASSWORD = "correct horse battery";
+
+    @InjectService(timeout = START_MILLIS)
+    AgentDirectory directory;
+
+    @InjectService(timeout = START_MILLIS)
+    Seats seats;
+
+    @InjectService(timeout = START_MILLIS)
+    ServiceAware<HttpServiceRuntime> httpRuntime;
+
+    @Test
+    void typingTravelsBothWaysButNeverBackToTheSender() throws Exception {
+        ParleyHttp http = ParleyHttp.awaitApi(httpRuntime.getServiceReference());
+        DeskAgent agent = agent(http.uri("/"), "Typing Ann");
+        DeskAgent colleague = agent(http.uri("/"), "Typing Bob");
+        String token = http.send("POST", "/api/v1/visitors", null, null).body().get("token").asText();
+        String id = http.send("POST", "/api/v1/conversations", token, null).body().get("id").asText();
+        assertEquals(200, agent.send("POST", "/api/v1/desk/conversations/" + id + "/take", null).status());
+
+        try (StreamSocket visitorSocket = new StreamSocket(http.streamUri());
+                StreamSocket agentSocket = agentSocket(http, agent);
+                StreamSocket colleagueSocket = agentSocket(http, colleague)) {
+            visitorSocket.send("{\"type\":\"auth\",\"token\":\"" + token + "\"}");
+            visitorSocket.expect("ready");
+            subscribe(visitorSocket, id);
+            subscribe(agentSocket, id);
+
+            visitorSocket.send(typing(id, true));
+            JsonNode seen = agentSocket.await("the visitor typing", typingFrame(id, true));
+            assertEquals("VISITOR", seen.at("/sender/type").asText(), seen.toString());
+            // The colleague did not subscribe: the frame reaches their desk anyway, for the list.
+            colleagueSocket.await("the visitor typing on the desk", typingFrame(id, true));
+            visitorSocket.send("{\"type\":\"ping\"}");
+            assertFalse(visitorSocket.framesBefore("pong").stream().anyMatch(typingFrame(id, true)),
+                    "nothing came back to the sender");
+
+            agentSocket.send(typing(id, true));
+            agentSocket.send(typing(id, true)); // within 2 s: dropped
+            agentSocket.send(typing(id, false));
+            JsonNode agentTyping = visitorSocket.await("the agent typing", isType("typing"));
+            assertTrue(agentTyping.get("typing").asBoolean());
+            assertEquals("AGENT", agentTyping.at("/sender/type").asText());
+            assertEquals("Typing Ann", agentTyping.at("/sender/name").asText());
+            assertFalse(visitorSocket.await("typing", isType("typing")).get("typing").asBoolean(),
+                    "the second true was dropped");
+
+            colleagueSocket.send(typing(id, true));
+            JsonNode refused = colleagueSocket.await("the refusal", isType("error"));
+            assertEquals(403, refused.get("status").asInt(), refused.toString());
+        }
+    }
+
+    static String typing(String conversationId, boolean typing) {
+        return "{\"type\":\"typing\",\"conversationId\":\"" + conversationId + "\",\"typing\":" + typing + "}";
+    }
+
+    static Predicate<JsonNode> isType(String type) {
+        return frame -> frame.path("type").asText().equals(type);
+    }
+
+    static Predicate<JsonNode> typingFrame(String conversationId, boolean typing) {
+        return frame -> frame.path("type").asText().equals("typing")
+                && frame.path("conversationId").asText().equals(conversationId)
+                && frame.path("typing").asBoolean() == typing;
+    }
+
+    static void subscribe(StreamSocket socket, String conversationId) throws Exception {
+        socket.send("{\"type\":\"subscribe\",\"conversationId\":\"" + conversationId + "\",\"after\":0}");
+        socket.await("subscribed", frame -> frame.path("type").asText().equals("subscribed"));
+    }
+
+    static StreamSocket agentSocket(ParleyHttp http, DeskAgent agent) throws Exception {
+        String origin = "http://localhost:" + http.uri("/").getPort();
+        StreamSocket socket = new StreamSocket(http.streamUri(), Map.of("Cookie", "parley_session=" + agent.secret,
+                "Origin", origin));
+        socket.expect("ready");
+        return socket;
+    }
+
+    private DeskAgent agent(URI base, String name) throws Exception {
+        if (seats.usage().plan().seats() < 50) {
+            seats.changePlan(PlanTier.PAID, 50);
+        }
+        String username = "it-rt-" + UUID.randomUUID().toString().substring(0, 12);
+        directory.create(new NewAgent(name, username, PASSWORD, null, AccessLevel.LIMITED));
+        return DeskAgent.signIn(base, username, PASSWORD);
+    }
+}
