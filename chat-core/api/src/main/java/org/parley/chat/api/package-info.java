@@ -3,7 +3,7 @@
  * (queue, taking, answering, closing, and live changes of their lists), and the visitor-info extension point that
  * other bundles contribute to.
  */
-@Version("1.1.0")
+@Version("1.2.0")
 package org.parley.chat.api;
 
 import org.osgi.annotation.versioning.Version;

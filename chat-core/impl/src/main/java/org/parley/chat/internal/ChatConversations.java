@@ -113,6 +113,13 @@ public class ChatConversations implements Conversations {
     }
 
     @Override
+    public long markSeenByVisitor(String conversationId, long seq) {
+        Conversation conversation = find(conversationId).orElseThrow(() -> new ChatException(
+                ChatException.Reason.NOT_FOUND, "conversationId", "No such conversation"));
+        return SeenMarks.raise(store, conversationId, conversation.visitorId(), seq);
+    }
+
+    @Override
     public List<Message> messagesAfter(String conversationId, long afterSeq, int limit) {
         int pageSize = Math.max(1, Math.min(limit, MAX_PAGE));
         try (SqlSession session = store.session()) {

@@ -34,6 +34,9 @@ interface DeskMapper {
             + " WHERE conversation_id = #{id} AND agent_id = #{agentId} AND seen_seq < #{seq}")
     int raiseSeen(@Param("id") String id, @Param("agentId") String agentId, @Param("seq") long seq);
 
+    @Select("SELECT seen_seq FROM chat_seen WHERE conversation_id = #{id} AND agent_id = #{agentId}")
+    Long seen(@Param("id") String id, @Param("agentId") String agentId);
+
     @Insert("INSERT INTO chat_seen (conversation_id, agent_id, seen_seq) SELECT #{id}, #{agentId}, #{seq}"
             + " WHERE NOT EXISTS (SELECT 1 FROM chat_seen WHERE conversation_id = #{id} AND agent_id = #{agentId})")
     int insertSeen(@Param("id") String id, @Param("agentId") String agentId, @Param("seq") long seq);

@@ -75,6 +75,53 @@ class RealtimeIT {
         }
     }
 
+    @Test
+    void seenReceiptsReachTheOtherPartyOverHttpAndWebSocket() throws Exception {
+        ParleyHttp http = ParleyHttp.awaitApi(httpRuntime.getServiceReference());
+        DeskAgent agent = agent(http.uri("/"), "Seen Sue");
+        String token = http.send("POST", "/api/v1/visitors", null, null).body().get("token").asText();
+        String id = http.send("POST", "/api/v1/conversations", token, null).body().get("id").asText();
+        http.send("POST", "/api/v1/conversations/" + id + "/messages", token, "{\"text\":\"Hello\"}");
+        assertEquals(200, agent.send("POST", "/api/v1/desk/conversations/" + id + "/take", null).status());
+        agent.send("POST", "/api/v1/desk/conversations/" + id + "/messages", "{\"text\":\"Hi!\"}"); // seq 3
+
+        try (StreamSocket visitorSocket = new StreamSocket(http.streamUri());
+                StreamSocket agentSocket = agentSocket(http, agent)) {
+            visitorSocket.send("{\"type\":\"auth\",\"token\":\"" + token + "\"}");
+            visitorSocket.expect("ready");
+            subscribe(visitorSocket, id);
+
+            // The agent's desk hears the visitor's mark without subscribing.
+            assertEquals(204, http.send("PUT", "/api/v1/conversations/" + id + "/seen", token, "{\"seq\":3}")
+                    .status());
+            JsonNode byVisitor = agentSocket.await("the visitor's seen mark", isType("seen"));
+            assertEquals(3, byVisitor.get("seq").asLong(), byVisitor.toString());
+            assertEquals("VISITOR", byVisitor.at("/by/type").asText());
+            assertEquals(id, byVisitor.get("conversationId").asText());
+            assertEquals(400, http.send("PUT", "/api/v1/conversations/" + id + "/seen", token, "{\"seq\":9}")
+                    .status());
+            String stranger = http.send("POST", "/api/v1/visitors", null, null).body().get("token").asText();
+            assertEquals(404, http.send("PUT", "/api/v1/conversations/" + id + "/seen", stranger, "{\"seq\":1}")
+                    .status());
+
+            assertEquals(204, agent.send("PUT", "/api/v1/desk/conversations/" + id + "/seen", "{\"seq\":1}")
+                    .status());
+            JsonNode byAgent = visitorSocket.await("the agent's seen mark", isType("seen"));
+            assertEquals(1, byAgent.get("seq").asLong());
+            assertEquals("AGENT", byAgent.at("/by/type").asText());
+            assertEquals("Seen Sue", byAgent.at("/by/name").asText());
+
+            agentSocket.send("{\"type\":\"seen\",\"conversationId\":\"" + id + "\",\"seq\":2}");
+            assertEquals(2, visitorSocket.await("the mark over the socket", isType("seen")).get("seq").asLong());
+            visitorSocket.send("{\"type\":\"seen\",\"conversationId\":\"" + id + "\",\"seq\":1}");
+            assertEquals(3, agentSocket.await("the visitor's stored mark", isType("seen")).get("seq").asLong(),
+                    "the visitor's mark only rises");
+            visitorSocket.send("{\"type\":\"seen\",\"conversationId\":\"" + id + "\",\"seq\":99}");
+            JsonNode refused = visitorSocket.await("the refusal", isType("error"));
+            assertEquals("seq", refused.get("field").asText(), refused.toString());
+        }
+    }
+
     static String typing(String conversationId, boolean typing) {
         return "{\"type\":\"typing\",\"conversationId\":\"" + conversationId + "\",\"typing\":" + typing + "}";
     }

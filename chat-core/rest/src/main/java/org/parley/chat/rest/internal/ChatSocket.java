@@ -12,10 +12,13 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import org.parley.chat.api.AgentDesk;
+import org.parley.chat.api.ChatException;
 import org.parley.chat.api.Conversation;
 import org.parley.chat.api.ConversationState;
 import org.parley.chat.api.Conversations;
 import org.parley.chat.api.Visitor;
+import org.parley.rest.problem.Problem;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -120,6 +123,7 @@ public final class ChatSocket extends Endpoint { // public: Jetty validates endp
             case "unsubscribe" -> unsubscribe(frame.path("conversationId").asText(""));
             case "ping" -> send(Map.of("type", "pong"));
             case "typing" -> typing(frame);
+            case "seen" -> seen(frame);
             default -> error(400, "Unknown frame type", "Unknown frame type '" + type + "'", "type");
         }
     }
@@ -190,6 +194,40 @@ public final class ChatSocket extends Endpoint { // public: Jetty validates endp
         if (sender != null) {
             signals.typing(conversationId, sender, typing.asBoolean(), listener);
         }
+    }
+
+    /** {@code seen}: the same as {@code PUT …/seen} over HTTP, for a visitor's own conversation or any agent. */
+    private void seen(JsonNode frame) {
+        JsonNode seq = frame.path("seq");
+        if (!seq.canConvertToLong() || !seq.isIntegralNumber()) {
+            error(400, "Invalid request", "'seq' must be a sequence number", "seq");
+            return;
+        }
+        String conversationId = frame.path("conversationId").asText("");
+        AgentStream agent = identity.agent();
+        try {
+            if (agent != null) {
+                SeenReceipts.byAgent(desk(), signals, conversationId, agent.agent(), seq.asLong());
+                return;
+            }
+            Visitor current = visitor;
+            if (current == null) {
+                error(401, "Unauthorized", "Send {\"type\":\"auth\",\"token\":...} first", "token");
+                return;
+            }
+            if (conversations.find(conversationId).filter(c -> c.visitorId().equals(current.id())).isEmpty()) {
+                error(404, "Not found", "No such conversation: " + conversationId, "conversationId");
+                return;
+            }
+            SeenReceipts.byVisitor(conversations, signals, conversationId, current.id(), seq.asLong());
+        } catch (ChatException e) {
+            Problem problem = ChatProblems.problem(e);
+            error(problem.status(), problem.title(), problem.detail(), e.field());
+        }
+    }
+
+    private AgentDesk desk() {
+        return deskFeed.desk();
     }
 
     /**

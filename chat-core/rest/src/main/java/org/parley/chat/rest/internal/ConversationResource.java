@@ -5,6 +5,7 @@ import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
@@ -36,11 +37,13 @@ public class ConversationResource {
     static final int DEFAULT_PAGE = 100;
 
     private final Conversations conversations;
+    private final ConversationSignals signals;
     private final VisitorAccess access;
 
     @Activate
-    public ConversationResource(@Reference Conversations conversations) {
+    public ConversationResource(@Reference Conversations conversations, @Reference ConversationSignals signals) {
         this.conversations = conversations;
+        this.signals = signals;
         this.access = new VisitorAccess(conversations);
     }
 
@@ -89,6 +92,21 @@ public class ConversationResource {
             @QueryParam("limit") @DefaultValue("100") String limit) {
         Conversation conversation = access.conversation(access.visitor(authorization), id);
         return page(conversations, conversation.id(), conversation.lastSeq(), after, limit);
+    }
+
+    /** The visitor has seen the messages up to {@code seq}: stored, and told to the agents ({@code seen} frame). */
+    @PUT
+    @Path("{id}/seen")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Response seen(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization, @PathParam("id") String id,
+            Json.Seen body) {
+        Visitor visitor = access.visitor(authorization);
+        Conversation conversation = access.conversation(visitor, id);
+        if (body == null || body.seq() == null) {
+            throw ProblemException.invalid("seq", "The request body must be a JSON object with a 'seq' number");
+        }
+        SeenReceipts.byVisitor(conversations, signals, conversation.id(), visitor.id(), body.seq());
+        return Response.noContent().build();
     }
 
     /** Ends the visitor's conversation; writing to it again starts a new one. */

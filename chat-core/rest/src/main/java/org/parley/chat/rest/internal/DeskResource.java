@@ -40,11 +40,13 @@ public class DeskResource {
     private final AgentDesk desk;
     private final Conversations conversations;
     private final DeskAccess access;
+    private final ConversationSignals signals;
 
     @Activate
     public DeskResource(@Reference AgentDesk desk, @Reference Conversations conversations,
-            @Reference AgentSessions sessions) {
+            @Reference AgentSessions sessions, @Reference ConversationSignals signals) {
         this.desk = desk;
+        this.signals = signals;
         this.conversations = conversations;
         this.access = new DeskAccess(sessions);
     }
@@ -101,7 +103,7 @@ public class DeskResource {
                 .build();
     }
 
-    /** Marks the messages up to {@code seq} as seen by the agent, for the unread counts. */
+    /** Marks the messages up to {@code seq} as seen by the agent, for the unread counts; the visitor is told. */
     @PUT
     @Path("conversations/{id}/seen")
     @Consumes(MediaType.APPLICATION_JSON)
@@ -112,7 +114,7 @@ public class DeskResource {
         if (body == null || body.seq() == null) {
             throw ProblemException.invalid("seq", "The request body must be a JSON object with a 'seq' number");
         }
-        desk.markSeen(id, agent.id(), body.seq());
+        SeenReceipts.byAgent(desk, signals, id, agent, body.seq());
         return Response.noContent().build();
     }
 
