@@ -284,8 +284,8 @@
         show(frame.message);
       } else if (frame.type === 'subscribed') {
         say('');
-      } else if (frame.type === 'typing') {
-        typing(frame.typing !== false, frame.name);
+      } else if (frame.type === 'typing' && frame.sender && frame.sender.type === 'AGENT') {
+        typing(frame.typing !== false, frame.sender.name);
       } else if (frame.type === 'error' && frame.status === 401) {
         saved.token = saved.conversationId = null;
         save();

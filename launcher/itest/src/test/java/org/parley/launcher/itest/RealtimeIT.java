@@ -14,9 +14,11 @@ import org.osgi.service.servlet.runtime.HttpServiceRuntime;
 import org.osgi.test.common.annotation.InjectService;
 import org.osgi.test.common.service.ServiceAware;
 import org.parley.agent.api.AccessLevel;
+import org.parley.agent.api.Agent;
 import org.parley.agent.api.AgentDirectory;
 import org.parley.agent.api.NewAgent;
 import org.parley.agent.api.PlanTier;
+import org.parley.agent.api.Presence;
 import org.parley.agent.api.Seats;
 
 /** Typing indicators, seen marks and availability over real WebSockets, between a visitor and agents. */
@@ -120,6 +122,38 @@ class RealtimeIT {
             JsonNode refused = visitorSocket.await("the refusal", isType("error"));
             assertEquals("seq", refused.get("field").asText(), refused.toString());
         }
+    }
+
+    @Test
+    void visitorsLearnWhetherAnAgentIsOnlineWithoutTheTeamsSize() throws Exception {
+        ParleyHttp http = ParleyHttp.awaitApi(httpRuntime.getServiceReference());
+        agent(http.uri("/"), "Available Al");
+        Agent al = directory.list().stream().filter(a -> a.displayName().equals("Available Al")).findFirst()
+                .orElseThrow();
+        directory.list().stream().filter(Agent::isOnline)
+                .forEach(a -> directory.setPresence(a.id(), Presence.OFFLINE));
+        String token = http.send("POST", "/api/v1/visitors", null, null).body().get("token").asText();
+
+        try (StreamSocket visitorSocket = new StreamSocket(http.streamUri())) {
+            visitorSocket.send("{\"type\":\"auth\",\"token\":\"" + token + "\"}");
+            visitorSocket.expect("ready");
+            visitorSocket.await("nobody online", availability(false));
+            ParleyHttp.Answer offline = http.send("GET", "/api/v1/widget/availability", null, null);
+            assertEquals(200, offline.status());
+            assertEquals("{\"online\":false}", offline.body().toString(), "a boolean only, never the team's size");
+
+            directory.setPresence(al.id(), Presence.ONLINE);
+            visitorSocket.await("an agent online", availability(true));
+            assertTrue(http.send("GET", "/api/v1/widget/availability", null, null).body().get("online").asBoolean());
+
+            directory.setPresence(al.id(), Presence.OFFLINE);
+            visitorSocket.await("nobody online again", availability(false));
+        }
+    }
+
+    static Predicate<JsonNode> availability(boolean online) {
+        return frame -> frame.path("type").asText().equals("availability") && frame.path("online").asBoolean() == online
+                && frame.has("online");
     }
 
     static String typing(String conversationId, boolean typing) {

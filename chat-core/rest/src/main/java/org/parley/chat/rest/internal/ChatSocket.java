@@ -39,6 +39,7 @@ public final class ChatSocket extends Endpoint { // public: Jetty validates endp
     private final AgentStream.Identity identity;
     private final DeskFeed deskFeed;
     private final ConversationSignals signals;
+    private final AgentAvailability availability;
     private final Map<String, StreamSubscription> subscriptions = new ConcurrentHashMap<>();
     /** Typing and seen frames of the subscribed conversations. */
     private final Map<String, Conversations.Subscription> following = new ConcurrentHashMap<>();
@@ -56,15 +57,17 @@ public final class ChatSocket extends Endpoint { // public: Jetty validates endp
     private volatile Visitor visitor;
     private volatile Conversations.Subscription desk;
     private volatile Conversations.Subscription deskSignals;
+    private volatile Conversations.Subscription availabilitySignals;
     private Session session;
 
     ChatSocket(Conversations conversations, ObjectMapper json, AgentStream.Identity identity, DeskFeed deskFeed,
-            ConversationSignals signals) {
+            ConversationSignals signals, AgentAvailability availability) {
         this.conversations = conversations;
         this.json = json;
         this.identity = identity;
         this.deskFeed = deskFeed;
         this.signals = signals;
+        this.availability = availability;
     }
 
     @Override
@@ -90,6 +93,7 @@ public final class ChatSocket extends Endpoint { // public: Jetty validates endp
         unsubscribeAll();
         closeQuietly(desk);
         closeQuietly(deskSignals);
+        closeQuietly(availabilitySignals);
     }
 
     private static void closeQuietly(Conversations.Subscription subscription) {
@@ -142,6 +146,9 @@ public final class ChatSocket extends Endpoint { // public: Jetty validates endp
         unsubscribeAll();
         visitor = found.get();
         send(Map.of("type", "ready", "visitorId", visitor.id()));
+        if (availabilitySignals == null) {
+            availabilitySignals = availability.follow(listener);
+        }
     }
 
     private void subscribe(JsonNode frame) {

@@ -44,13 +44,16 @@ public class ChatStreamServlet extends HttpServlet {
     private final transient AgentSessions sessions;
     private final transient DeskFeed deskFeed;
     private final transient ConversationSignals signals;
+    private final transient AgentAvailability availability;
     private final transient ObjectMapper json = new ObjectMapper()
             .registerModule(new JavaTimeModule())
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
 
     @Activate
     public ChatStreamServlet(@Reference Conversations conversations, @Reference AgentDesk desk,
-            @Reference AgentSessions sessions, @Reference ConversationSignals signals) {
+            @Reference AgentSessions sessions, @Reference ConversationSignals signals,
+            @Reference AgentAvailability availability) {
+        this.availability = availability;
         this.conversations = conversations;
         this.signals = signals;
         this.sessions = sessions;
@@ -77,7 +80,7 @@ public class ChatStreamServlet extends HttpServlet {
 
         @Override
         public <T> T getEndpointInstance(Class<T> type) {
-            return type.cast(new ChatSocket(conversations, json, identity, deskFeed, signals));
+            return type.cast(new ChatSocket(conversations, json, identity, deskFeed, signals, availability));
         }
 
         @Override

@@ -138,9 +138,13 @@ public class ConversationSignals {
         to.forEach(listener -> listener.signal(frame));
     }
 
+    static Map<String, Object> availabilityFrame(boolean online) {
+        return Map.of("type", "availability", "online", online);
+    }
+
     /** Tells every visitor's connection whether an agent is online now. */
     void availability(boolean online) {
-        Map<String, Object> frame = Map.of("type", "availability", "online", online);
+        Object frame = availabilityFrame(online);
         visitors.forEach(listener -> listener.signal(frame));
     }
 }

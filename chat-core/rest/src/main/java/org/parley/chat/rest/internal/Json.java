@@ -51,6 +51,9 @@ final class Json {
     /** How far the agent has read: every message up to this sequence number. */
     record Seen(Long seq) {}
 
+    /** Whether the widget can promise a live answer: at least one agent is online. Never the team's size. */
+    record Availability(boolean online) {}
+
     /** The body of a message a client sends. */
     record NewMessage(String text, String clientMessageId) {}
 }

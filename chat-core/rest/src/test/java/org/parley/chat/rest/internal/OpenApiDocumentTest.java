@@ -15,7 +15,7 @@ class OpenApiDocumentTest {
     @Test
     void documentsExactlyTheServedOperations() {
         assertEquals(OpenApiFragment.servedOperations(VisitorResource.class, ConversationResource.class,
-                DeskResource.class),
+                DeskResource.class, WidgetResource.class),
                 fragment.documentedOperations());
     }
 
