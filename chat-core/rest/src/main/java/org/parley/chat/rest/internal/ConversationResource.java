@@ -1,5 +1,6 @@
 package org.parley.chat.rest.internal;
 
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
@@ -10,6 +11,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -38,18 +40,23 @@ public class ConversationResource {
 
     private final Conversations conversations;
     private final ConversationSignals signals;
+    private final VisitorLimits limits;
     private final VisitorAccess access;
 
     @Activate
-    public ConversationResource(@Reference Conversations conversations, @Reference ConversationSignals signals) {
+    public ConversationResource(@Reference Conversations conversations, @Reference ConversationSignals signals,
+            @Reference VisitorLimits limits) {
         this.conversations = conversations;
         this.signals = signals;
+        this.limits = limits;
         this.access = new VisitorAccess(conversations);
     }
 
     @POST
-    public Response open(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization) {
+    public Response open(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
+            @Context HttpServletRequest request) {
         Visitor visitor = access.visitor(authorization);
+        limits.newConversation(visitor.id(), request);
         Conversation conversation = conversations.open(visitor.id());
         return Response.created(URI.create("conversations/" + conversation.id()))
                 .entity(Json.ConversationView.of(conversation))
@@ -75,6 +82,7 @@ public class ConversationResource {
         if (body == null) {
             throw ProblemException.invalid("text", "The request body must be a JSON object with a 'text' field");
         }
+        limits.newMessage(visitor.id());
         PostedMessage posted = conversations.post(conversation.id(), Sender.visitor(visitor.id()),
                 body.clientMessageId(), body.text());
         // A repeated client message id answers 200 with the message stored the first time.
