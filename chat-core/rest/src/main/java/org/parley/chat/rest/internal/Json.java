@@ -54,6 +54,9 @@ final class Json {
     /** Whether the widget can promise a live answer: at least one agent is online. Never the team's size. */
     record Availability(boolean online) {}
 
+    /** A ticket for the Server-Sent Events stream and when it stops working. */
+    record StreamTicket(String ticket, Instant expiresAt) {}
+
     /** The body of a message a client sends. */
     record NewMessage(String text, String clientMessageId) {}
 }

@@ -15,7 +15,7 @@ class OpenApiDocumentTest {
     @Test
     void documentsExactlyTheServedOperations() {
         assertEquals(OpenApiFragment.servedOperations(VisitorResource.class, ConversationResource.class,
-                DeskResource.class, WidgetResource.class),
+                DeskResource.class, WidgetResource.class, StreamResource.class),
                 fragment.documentedOperations());
     }
 
