@@ -57,6 +57,15 @@ public interface Conversations {
      */
     long markSeenByVisitor(String conversationId, long seq);
 
+    /**
+     * How far the conversation has been read: by its visitor, and by the agents (the highest mark of any agent), for
+     * "Seen" after a reload. 0 where nobody has marked anything.
+     *
+     * @throws ChatException NOT_FOUND
+     * @since 1.2
+     */
+    SeenMarks seenMarks(String conversationId);
+
     /** Up to {@code limit} messages with a sequence number above {@code afterSeq}, oldest first. */
     List<Message> messagesAfter(String conversationId, long afterSeq, int limit);
 

@@ -12,6 +12,16 @@ import org.parley.chat.api.ChatException;
 final class SeenMarks {
     private SeenMarks() {}
 
+    /** The visitor's mark and the agents' highest, 0 where there is none. */
+    static org.parley.chat.api.SeenMarks of(ChatStore store, String conversationId, String visitorId) {
+        try (SqlSession session = store.session()) {
+            DeskMapper desk = session.getMapper(DeskMapper.class);
+            Long visitor = desk.seen(conversationId, visitorId);
+            Long agents = desk.seenByOthers(conversationId, visitorId);
+            return new org.parley.chat.api.SeenMarks(visitor == null ? 0 : visitor, agents == null ? 0 : agents);
+        }
+    }
+
     /** Raises the reader's mark to {@code seq}; a lower number changes nothing. Answers the mark afterwards. */
     static long raise(ChatStore store, String conversationId, String readerId, long seq) {
         try (SqlSession session = store.session()) {

@@ -104,6 +104,11 @@ class DeskTest {
                     () -> chat.conversations.markSeenByVisitor("no-such-conversation", 1)).reason());
             assertEquals(1, chat.desk.conversation(ann.id(), conversation.id()).unread(),
                     "the agent has read up to their reply; the visitor's mark is not theirs");
+            assertEquals(new org.parley.chat.api.SeenMarks(4, 3), chat.conversations.seenMarks(conversation.id()));
+            chat.desk.markSeen(conversation.id(), "another-agent", 4);
+            assertEquals(new org.parley.chat.api.SeenMarks(4, 4), chat.conversations.seenMarks(conversation.id()));
+            assertEquals(new org.parley.chat.api.SeenMarks(0, 0),
+                    chat.conversations.seenMarks(chat.newConversation().id()));
         }
     }
 

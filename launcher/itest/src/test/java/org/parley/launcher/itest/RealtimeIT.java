@@ -122,6 +122,11 @@ class RealtimeIT {
             JsonNode refused = visitorSocket.await("the refusal", isType("error"));
             assertEquals("seq", refused.get("field").asText(), refused.toString());
         }
+        // After a reload: the marks as they stand.
+        JsonNode marks = http.send("GET", "/api/v1/conversations/" + id + "/seen", token, null).body();
+        assertEquals(3, marks.get("visitor").asLong(), marks.toString());
+        assertEquals(3, marks.get("agents").asLong(), "the agent's reply marked it seen up to 3");
+        assertEquals(marks, agent.send("GET", "/api/v1/desk/conversations/" + id + "/seen", null).body());
     }
 
     @Test

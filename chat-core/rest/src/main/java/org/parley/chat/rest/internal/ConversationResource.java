@@ -102,6 +102,15 @@ public class ConversationResource {
         return page(conversations, conversation.id(), conversation.lastSeq(), after, limit);
     }
 
+    /** The read receipts as they stand, for "Seen" after a reload. */
+    @GET
+    @Path("{id}/seen")
+    public Json.SeenMarks seenMarks(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
+            @PathParam("id") String id) {
+        Conversation conversation = access.conversation(access.visitor(authorization), id);
+        return Json.SeenMarks.of(conversations.seenMarks(conversation.id()));
+    }
+
     /** The visitor has seen the messages up to {@code seq}: stored, and told to the agents ({@code seen} frame). */
     @PUT
     @Path("{id}/seen")

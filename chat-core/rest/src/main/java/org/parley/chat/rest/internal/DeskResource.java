@@ -103,6 +103,15 @@ public class DeskResource {
                 .build();
     }
 
+    /** The read receipts as they stand: whether the visitor has seen the agents' messages, after a reload. */
+    @GET
+    @Path("conversations/{id}/seen")
+    public Json.SeenMarks seenMarks(@CookieParam(SessionCredentials.COOKIE) String secret,
+            @PathParam("id") String id) {
+        access.reader(secret);
+        return Json.SeenMarks.of(conversations.seenMarks(id));
+    }
+
     /** Marks the messages up to {@code seq} as seen by the agent, for the unread counts; the visitor is told. */
     @PUT
     @Path("conversations/{id}/seen")

@@ -48,6 +48,13 @@ final class Json {
 
     record DeskList(java.util.List<DeskConversationView> conversations) {}
 
+    /** How far the conversation has been read: by the visitor, and by the agents (the highest agent's mark). */
+    record SeenMarks(long visitor, long agents) {
+        static SeenMarks of(org.parley.chat.api.SeenMarks marks) {
+            return new SeenMarks(marks.visitor(), marks.agents());
+        }
+    }
+
     /** How far the agent has read: every message up to this sequence number. */
     record Seen(Long seq) {}
 
