@@ -224,6 +224,19 @@ class SseStreamIT {
             Event typing = stream.next("typing");
             assertEquals("VISITOR", typing.data().at("/sender/type").asText(), typing.toString());
             assertTrue(typing.data().get("typing").asBoolean());
+            assertEquals(false, stream.next("typing").data().get("typing").asBoolean(),
+                    "the tab closed: its indicator ends at once");
+
+            // Typing over HTTP, for clients on this transport, reaches the agents' desks. (In another conversation:
+            // in this one the throttle drops a typing:true within 2 s of the last one forwarded.)
+            String other = http.send("POST", "/api/v1/conversations", token, null).body().get("id").asText();
+            try (StreamSocket desk = RealtimeIT.agentSocket(http, agent)) {
+                assertEquals(204, http.send("POST", "/api/v1/conversations/" + other + "/typing", token,
+                        "{\"typing\":true}").status());
+                desk.await("the visitor typing over HTTP", RealtimeIT.typingFrame(other, true));
+                assertEquals(400, http.send("POST", "/api/v1/conversations/" + other + "/typing", token, "{}")
+                        .status());
+            }
         }
     }
 }

@@ -43,6 +43,8 @@ public final class ChatSocket extends Endpoint { // public: Jetty validates endp
     private final Map<String, StreamSubscription> subscriptions = new ConcurrentHashMap<>();
     /** Typing and seen frames of the subscribed conversations. */
     private final Map<String, Conversations.Subscription> following = new ConcurrentHashMap<>();
+    /** Where this connection said it was typing, to end the indicators when it closes. */
+    private final Map<String, Json.SenderView> typingIn = new ConcurrentHashMap<>();
     private final ConversationSignals.Listener listener = new ConversationSignals.Listener() {
         @Override
         public boolean agent() {
@@ -90,6 +92,7 @@ public final class ChatSocket extends Endpoint { // public: Jetty validates endp
 
     @Override
     public void onClose(Session session, CloseReason reason) {
+        typingIn.forEach((conversationId, sender) -> signals.typing(conversationId, sender, false, listener));
         unsubscribeAll();
         closeQuietly(desk);
         closeQuietly(deskSignals);
@@ -199,6 +202,11 @@ public final class ChatSocket extends Endpoint { // public: Jetty validates endp
         String conversationId = frame.path("conversationId").asText("");
         Json.SenderView sender = writer(conversationId);
         if (sender != null) {
+            if (typing.asBoolean()) {
+                typingIn.put(conversationId, sender);
+            } else {
+                typingIn.remove(conversationId);
+            }
             signals.typing(conversationId, sender, typing.asBoolean(), listener);
         }
     }

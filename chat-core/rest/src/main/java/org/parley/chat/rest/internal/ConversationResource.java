@@ -102,6 +102,24 @@ public class ConversationResource {
         return page(conversations, conversation.id(), conversation.lastSeq(), after, limit);
     }
 
+    /**
+     * The visitor is (no longer) typing: the same as the WebSocket's {@code typing} frame, for clients on the
+     * Server-Sent Events fallback. Throttled the same way; never refused for it.
+     */
+    @POST
+    @Path("{id}/typing")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Response typing(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization, @PathParam("id") String id,
+            Json.Typing body) {
+        Visitor visitor = access.visitor(authorization);
+        Conversation conversation = access.conversation(visitor, id);
+        if (body == null || body.typing() == null) {
+            throw ProblemException.invalid("typing", "The request body must be a JSON object with 'typing' true or false");
+        }
+        signals.typing(conversation.id(), new Json.SenderView("VISITOR", visitor.id(), null), body.typing(), null);
+        return Response.noContent().build();
+    }
+
     /** The read receipts as they stand, for "Seen" after a reload. */
     @GET
     @Path("{id}/seen")

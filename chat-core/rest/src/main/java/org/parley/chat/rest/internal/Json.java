@@ -64,6 +64,9 @@ final class Json {
     /** A ticket for the Server-Sent Events stream and when it stops working. */
     record StreamTicket(String ticket, Instant expiresAt) {}
 
+    /** Whether the sender is typing. */
+    record Typing(Boolean typing) {}
+
     /** The body of a message a client sends. */
     record NewMessage(String text, String clientMessageId) {}
 }
