@@ -256,6 +256,10 @@ public final class ChatSocket extends Endpoint { // public: Jetty validates endp
             error(401, "Unauthorized", "Send {\"type\":\"auth\",\"token\":...} first", "token");
             return null;
         }
+        if (agent == null && subscriptions.containsKey(conversationId)) {
+            // Checked when subscribing: typing, which comes often, needs no read of the store then.
+            return new Json.SenderView("VISITOR", current.id(), null);
+        }
         Optional<Conversation> conversation = conversations.find(conversationId)
                 .filter(c -> agent != null || c.visitorId().equals(current.id()));
         if (conversation.isEmpty()) {
