@@ -165,6 +165,7 @@
       }
     }
     shown[key] = li;
+    if (message.seq && message.seq <= agentSeen) li.classList.add('seen');
     if (senderType(message) === 'agent') typing(false);
     list.scrollTop = list.scrollHeight;
     if (!win.hidden) markSeen();
@@ -262,8 +263,13 @@
   var socket = null, following = null, lastSeq = 0, reconnectDelay = 1000, pinger = null;
 
   function follow(conversationId, after) {
+    if (following !== conversationId) { agentSeen = 0; seenSent = 0; }
     following = conversationId;
     lastSeq = after || 0;
+    // "Seen" as it stands; later marks come as seen frames.
+    request('GET', '/conversations/' + conversationId + '/seen').then(function (marks) {
+      if (marks && conversationId === following) showSeen(marks.agents);
+    }).catch(function () {});
     if (socket && socket.readyState === 1 && socket.ready) subscribe();
     else connect();
   }
@@ -292,11 +298,12 @@
         show(frame.message);
       } else if (frame.type === 'subscribed') {
         say('');
-      } else if (frame.type === 'typing') {
-        if (frame.sender && frame.sender.type === 'AGENT') typing(frame.typing !== false, frame.sender.name);
-      } else if (frame.type === 'seen') {
-        if (frame.by && frame.by.type === 'AGENT') seenUpTo(frame.conversationId, frame.seq);
+      } else if (frame.type === 'typing' && frame.sender && frame.sender.type === 'AGENT') {
+        typing(frame.typing !== false, frame.sender.name);
+      } else if (frame.type === 'seen' && frame.by && frame.by.type === 'AGENT' && frame.conversationId === following) {
+        showSeen(frame.seq);
       } else if (frame.type === 'availability') {
+        host.dataset.agentsOnline = String(frame.online === true); // for the shop's styles and scripts
         available(frame.online);
       } else if (frame.type === 'error' && frame.status === 401) {
         saved.token = saved.conversationId = null;
@@ -311,34 +318,39 @@
     };
   }
 
-  var seenSent = 0, seenTimer = null;
+  // ---- read receipts and typing, both ways -------------------------------------------------------------------------
+  var agentSeen = 0, seenSent = 0, seenTimer = null, typingSentAt = 0, typingShown = false;
+
+  /** Tells the agents how far the visitor has read, once the messages have settled (a catch-up sends one mark). */
   function markSeen() {
     clearTimeout(seenTimer);
     seenTimer = setTimeout(function () {
-      if (!saved.token || !following || win.hidden || document.hidden || lastSeq <= seenSent) return;
-      var seq = lastSeq;
-      request('PUT', '/conversations/' + encodeURIComponent(following) + '/seen', { seq: seq })
-        .then(function () { seenSent = seq; }, function () {});
+      if (!saved.token || !following || win.hidden || lastSeq <= seenSent) return;
+      seenSent = lastSeq;
+      if (socket && socket.readyState === 1 && socket.ready) {
+        socket.send(JSON.stringify({ type: 'seen', conversationId: following, seq: seenSent }));
+      } else {
+        request('PUT', '/conversations/' + following + '/seen', { seq: seenSent }).catch(function () { seenSent = 0; });
+      }
     }, 300);
   }
 
-  /** The agent has read the visitor's messages up to seq: they get a "Seen" mark. */
-  function seenUpTo(conversationId, seq) {
-    Object.keys(shown).forEach(function (key) {
-      var li = shown[key];
-      var parts = key.split(':');
-      if (parts[0] === conversationId && Number(parts[1]) <= seq && li.classList.contains('visitor') && !li.classList.contains('seen')) {
-        li.classList.add('seen');
-        li.querySelector('.meta').textContent += ' \u00b7 Seen';
-      }
+  /** Marks the visitor's messages up to seq as seen by an agent. */
+  function showSeen(seq) {
+    agentSeen = Math.max(agentSeen, seq || 0);
+    list.querySelectorAll('.message.visitor').forEach(function (li) {
+      if (li.dataset.seq && Number(li.dataset.seq) <= agentSeen) li.classList.add('seen');
     });
   }
 
-  var typingSent = 0;
-  function visitorTyping(on) {
-    if (!socket || !socket.ready || !following) return;
-    if (on && Date.now() - typingSent < 2000) return;
-    typingSent = on ? Date.now() : 0;
+  /** typing:true at most every 2 s while the visitor types (the server throttles the same way), false when done. */
+  function sendTyping(on) {
+    if (!following || !socket || socket.readyState !== 1 || !socket.ready) return;
+    var now = Date.now();
+    if (on && now - typingSentAt < 2000) return;
+    if (!on && !typingShown) return;
+    typingSentAt = on ? now : typingSentAt;
+    typingShown = on;
     socket.send(JSON.stringify({ type: 'typing', conversationId: following, typing: on }));
   }
 
@@ -359,7 +371,7 @@
   $('.composer').addEventListener('submit', function (event) {
     event.preventDefault();
     send(input.value);
-    visitorTyping(false);
+    sendTyping(false);
     input.value = '';
     input.style.height = '';
   });
@@ -370,7 +382,7 @@
     }
   });
   input.addEventListener('input', function () {
-    visitorTyping(input.value.length > 0);
+    sendTyping(input.value.trim() !== '');
     input.style.height = 'auto';
     input.style.height = Math.min(input.scrollHeight, 120) + 'px';
   });
@@ -420,7 +432,7 @@
       '.message{max-width:80%;padding:8px 10px;border-radius:12px;white-space:pre-wrap;overflow-wrap:anywhere;display:flex;flex-direction:column}' +
       '.visitor{align-self:flex-end;background:#3454d1;color:#fff;border-bottom-right-radius:4px}.agent{align-self:flex-start;background:#fff;border:1px solid #e4e7ec;border-bottom-left-radius:4px}' +
       '.system{align-self:center;background:none;color:#667085;font-size:12px;text-align:center}.name{font-size:12px;font-weight:600;color:#3454d1}' +
-      '.meta{font-size:11px;opacity:.75;align-self:flex-end}.pending{opacity:.7}.failed{background:#c62828;cursor:pointer}' +
+      '.meta{font-size:11px;opacity:.75;align-self:flex-end}.visitor.seen .meta::after{content:" \\00b7  Seen"}.pending{opacity:.7}.failed{background:#c62828;cursor:pointer}' +
       '.typing{margin:0;padding:4px 14px;color:#667085;font-size:12px;font-style:italic}' +
       '.composer{display:flex;gap:8px;padding:10px;border-top:1px solid #e4e7ec}' +
       'textarea{flex:1;resize:none;border:1px solid #cfd4dc;border-radius:8px;padding:8px;font:inherit;min-height:38px}' +

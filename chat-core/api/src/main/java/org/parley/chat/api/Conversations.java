@@ -47,6 +47,25 @@ public interface Conversations {
     /** The visitor's conversations, newest first: the history agents see beside the current one. */
     List<Conversation> conversationsOf(String visitorId);
 
+    /**
+     * Marks the conversation's messages up to {@code seq} as seen by its visitor (read receipts for the agents); a
+     * lower number than before changes nothing.
+     *
+     * @return the visitor's mark afterwards: {@code seq}, or the higher one they had already
+     * @throws ChatException NOT_FOUND; INVALID ({@code "seq"}) below 0 or after the newest message
+     * @since 1.2
+     */
+    long markSeenByVisitor(String conversationId, long seq);
+
+    /**
+     * How far the conversation has been read: by its visitor, and by the agents (the highest mark of any agent), for
+     * "Seen" after a reload. 0 where nobody has marked anything.
+     *
+     * @throws ChatException NOT_FOUND
+     * @since 1.2
+     */
+    SeenMarks seenMarks(String conversationId);
+
     /** Up to {@code limit} messages with a sequence number above {@code afterSeq}, oldest first. */
     List<Message> messagesAfter(String conversationId, long afterSeq, int limit);
 

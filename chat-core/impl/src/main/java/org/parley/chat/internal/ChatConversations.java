@@ -123,6 +123,20 @@ public class ChatConversations implements Conversations {
     }
 
     @Override
+    public long markSeenByVisitor(String conversationId, long seq) {
+        Conversation conversation = find(conversationId).orElseThrow(() -> new ChatException(
+                ChatException.Reason.NOT_FOUND, "conversationId", "No such conversation"));
+        return SeenMarks.raise(store, conversationId, conversation.visitorId(), seq);
+    }
+
+    @Override
+    public org.parley.chat.api.SeenMarks seenMarks(String conversationId) {
+        Conversation conversation = find(conversationId).orElseThrow(() -> new ChatException(
+                ChatException.Reason.NOT_FOUND, "conversationId", "No such conversation"));
+        return SeenMarks.of(store, conversationId, conversation.visitorId());
+    }
+
+    @Override
     public List<Message> messagesAfter(String conversationId, long afterSeq, int limit) {
         int pageSize = Math.max(1, Math.min(limit, MAX_PAGE));
         try (SqlSession session = store.session()) {

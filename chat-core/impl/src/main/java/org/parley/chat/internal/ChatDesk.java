@@ -131,27 +131,7 @@ public final class ChatDesk implements AgentDesk {
 
     @Override
     public void markSeen(String conversationId, String agentId, long seq) {
-        try (SqlSession session = store.session()) {
-            ConversationRow row = session.getMapper(ConversationMapper.class).find(conversationId);
-            if (row == null) {
-                throw new ChatException(ChatException.Reason.NOT_FOUND, "conversationId", "No such conversation");
-            }
-            if (seq < 0 || seq > row.lastSeq) {
-                throw new ChatException(ChatException.Reason.INVALID, "seq",
-                        "'seq' must be from 0 to the newest message's, " + row.lastSeq);
-            }
-            DeskMapper desk = session.getMapper(DeskMapper.class);
-            if (desk.raiseSeen(conversationId, agentId, seq) == 0) {
-                desk.insertSeen(conversationId, agentId, seq);
-            }
-            session.commit();
-        } catch (PersistenceException e) {
-            // Another request of the same agent inserted the mark at the same moment: raise it instead.
-            try (SqlSession session = store.session()) {
-                session.getMapper(DeskMapper.class).raiseSeen(conversationId, agentId, seq);
-                session.commit();
-            }
-        }
+        SeenMarks.raise(store, conversationId, agentId, seq);
     }
 
     @Override

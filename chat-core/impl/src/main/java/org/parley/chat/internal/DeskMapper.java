@@ -34,6 +34,13 @@ interface DeskMapper {
             + " WHERE conversation_id = #{id} AND agent_id = #{agentId} AND seen_seq < #{seq}")
     int raiseSeen(@Param("id") String id, @Param("agentId") String agentId, @Param("seq") long seq);
 
+    /** The highest mark of any reader but this one (the visitor): the agents'. */
+    @Select("SELECT MAX(seen_seq) FROM chat_seen WHERE conversation_id = #{id} AND agent_id <> #{visitorId}")
+    Long seenByOthers(@Param("id") String id, @Param("visitorId") String visitorId);
+
+    @Select("SELECT seen_seq FROM chat_seen WHERE conversation_id = #{id} AND agent_id = #{agentId}")
+    Long seen(@Param("id") String id, @Param("agentId") String agentId);
+
     @Insert("INSERT INTO chat_seen (conversation_id, agent_id, seen_seq) SELECT #{id}, #{agentId}, #{seq}"
             + " WHERE NOT EXISTS (SELECT 1 FROM chat_seen WHERE conversation_id = #{id} AND agent_id = #{agentId})")
     int insertSeen(@Param("id") String id, @Param("agentId") String agentId, @Param("seq") long seq);

@@ -85,6 +85,34 @@ class DeskTest {
     }
 
     @OnEachDatabase
+    void theVisitorsSeenMarkRisesOnlyAndLeavesTheAgentsUnreadCountsAlone(TestDatabase.Kind kind) {
+        try (TestChat chat = new TestChat(kind)) {
+            Agent ann = TestChat.agent("ann", true, null);
+            Conversation conversation = chat.newConversation();
+            chat.desk.take(conversation.id(), ann);
+            chat.conversations.post(conversation.id(), Sender.visitor(conversation.visitorId()), "v1", "Hello");
+            chat.desk.reply(conversation.id(), ann, "a1", "Hi, how can I help?");
+            chat.conversations.post(conversation.id(), Sender.visitor(conversation.visitorId()), "v2", "Shoes");
+
+            assertEquals(3, chat.conversations.markSeenByVisitor(conversation.id(), 3));
+            assertEquals(3, chat.conversations.markSeenByVisitor(conversation.id(), 1), "a lower mark changes nothing");
+            assertEquals(4, chat.conversations.markSeenByVisitor(conversation.id(), 4));
+            ChatException tooFar = assertThrows(ChatException.class,
+                    () -> chat.conversations.markSeenByVisitor(conversation.id(), 5));
+            assertEquals("seq", tooFar.field());
+            assertEquals(ChatException.Reason.NOT_FOUND, assertThrows(ChatException.class,
+                    () -> chat.conversations.markSeenByVisitor("no-such-conversation", 1)).reason());
+            assertEquals(1, chat.desk.conversation(ann.id(), conversation.id()).unread(),
+                    "the agent has read up to their reply; the visitor's mark is not theirs");
+            assertEquals(new org.parley.chat.api.SeenMarks(4, 3), chat.conversations.seenMarks(conversation.id()));
+            chat.desk.markSeen(conversation.id(), "another-agent", 4);
+            assertEquals(new org.parley.chat.api.SeenMarks(4, 4), chat.conversations.seenMarks(conversation.id()));
+            assertEquals(new org.parley.chat.api.SeenMarks(0, 0),
+                    chat.conversations.seenMarks(chat.newConversation().id()));
+        }
+    }
+
+    @OnEachDatabase
     void inactiveAgentsReadButDoNotChat(TestDatabase.Kind kind) {
         try (TestChat chat = new TestChat(kind)) {
             Agent resting = TestChat.agent("resting", false, null);

@@ -84,6 +84,7 @@ class ConversationFlowIT {
         try (StreamSocket socket = new StreamSocket(http.streamUri())) {
             socket.send("{\"type\":\"auth\",\"token\":\"" + token + "\"}");
             assertEquals(created.body().get("visitorId").asText(), socket.expect("ready").get("visitorId").asText());
+            socket.expect("availability"); // whether an agent is online, right after ready
 
             socket.send("{\"type\":\"subscribe\",\"conversationId\":\"" + conversationId + "\",\"after\":0}");
             for (int i = 1; i <= 2; i++) {

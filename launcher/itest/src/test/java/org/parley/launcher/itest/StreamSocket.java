@@ -81,6 +81,22 @@ final class StreamSocket implements AutoCloseable {
                 + skipped);
     }
 
+    /** The frames before the next one of the given type, which is consumed. */
+    List<JsonNode> framesBefore(String type) throws InterruptedException {
+        List<JsonNode> before = new ArrayList<>();
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(FRAME_TIMEOUT_SECONDS);
+        while (System.nanoTime() < deadline) {
+            JsonNode frame = frames.poll(deadline - System.nanoTime(), TimeUnit.NANOSECONDS);
+            if (frame != null && type.equals(frame.path("type").asText())) {
+                return before;
+            }
+            if (frame != null) {
+                before.add(frame);
+            }
+        }
+        throw new AssertionError("No '" + type + "' frame within " + FRAME_TIMEOUT_SECONDS + " s; got " + before);
+    }
+
     @Override
     public void close() {
         socket.abort();

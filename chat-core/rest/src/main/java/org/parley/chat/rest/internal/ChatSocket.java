@@ -12,10 +12,14 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import org.parley.chat.api.AgentDesk;
+import org.parley.chat.api.ChatException;
 import org.parley.chat.api.Conversation;
+import org.parley.chat.api.ConversationState;
 import org.parley.chat.api.Conversations;
 import org.parley.chat.api.Visitor;
 import org.parley.chat.api.VisitorPresence;
+import org.parley.rest.problem.Problem;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -36,18 +40,39 @@ public final class ChatSocket extends Endpoint { // public: Jetty validates endp
     private final AgentStream.Identity identity;
     private final DeskFeed deskFeed;
     private final VisitorPresence presence;
+    private final ConversationSignals signals;
+    private final AgentAvailability availability;
     private final Map<String, StreamSubscription> subscriptions = new ConcurrentHashMap<>();
+    /** Typing and seen frames of the subscribed conversations. */
+    private final Map<String, Conversations.Subscription> following = new ConcurrentHashMap<>();
+    /** Where this connection said it was typing, to end the indicators when it closes. */
+    private final Map<String, Json.SenderView> typingIn = new ConcurrentHashMap<>();
+    private final ConversationSignals.Listener listener = new ConversationSignals.Listener() {
+        @Override
+        public boolean agent() {
+            return identity.agent() != null;
+        }
+
+        @Override
+        public void signal(Object frame) {
+            send(frame);
+        }
+    };
     private volatile Visitor visitor;
     private volatile Conversations.Subscription desk;
+    private volatile Conversations.Subscription deskSignals;
+    private volatile Conversations.Subscription availabilitySignals;
     private Session session;
 
     ChatSocket(Conversations conversations, ObjectMapper json, AgentStream.Identity identity, DeskFeed deskFeed,
-            VisitorPresence presence) {
+            VisitorPresence presence, ConversationSignals signals, AgentAvailability availability) {
         this.conversations = conversations;
         this.presence = presence;
         this.json = json;
         this.identity = identity;
         this.deskFeed = deskFeed;
+        this.signals = signals;
+        this.availability = availability;
     }
 
     @Override
@@ -59,6 +84,7 @@ public final class ChatSocket extends Endpoint { // public: Jetty validates endp
         AgentStream agent = identity.agent();
         if (agent != null) {
             desk = deskFeed.follow(agent, this::send);
+            deskSignals = signals.followDesk(listener);
             send(Map.of("type", "ready", "agentId", agent.agent().id()));
         } else if (identity.refusal() != null) {
             // The connection stays open for a visitor's token; the agent's page learns why it is not signed in.
@@ -69,13 +95,22 @@ public final class ChatSocket extends Endpoint { // public: Jetty validates endp
 
     @Override
     public void onClose(Session session, CloseReason reason) {
-        subscriptions.values().forEach(StreamSubscription::close);
-        subscriptions.clear();
-        Conversations.Subscription following = desk;
-        if (following != null) {
-            following.close();
-        }
+        typingIn.forEach((conversationId, sender) -> signals.typing(conversationId, sender, false, listener));
+        unsubscribeAll();
+        closeQuietly(desk);
+        closeQuietly(deskSignals);
+        closeQuietly(availabilitySignals);
         present(visitor, null);
+    }
+
+    private static void closeQuietly(Conversations.Subscription subscription) {
+        if (subscription != null) {
+            subscription.close();
+        }
+    }
+
+    private void unsubscribeAll() {
+        subscriptions.keySet().forEach(this::unsubscribe);
     }
 
     private void receive(String text) {
@@ -98,6 +133,8 @@ public final class ChatSocket extends Endpoint { // public: Jetty validates endp
             case "subscribe" -> subscribe(frame);
             case "unsubscribe" -> unsubscribe(frame.path("conversationId").asText(""));
             case "ping" -> send(Map.of("type", "pong"));
+            case "typing" -> typing(frame);
+            case "seen" -> seen(frame);
             default -> error(400, "Unknown frame type", "Unknown frame type '" + type + "'", "type");
         }
     }
@@ -113,11 +150,13 @@ public final class ChatSocket extends Endpoint { // public: Jetty validates endp
             return;
         }
         // A connection speaks for one visitor at a time: a new identity ends the old one's subscriptions.
-        subscriptions.values().forEach(StreamSubscription::close);
-        subscriptions.clear();
+        unsubscribeAll();
         present(visitor, found.get());
         visitor = found.get();
         send(Map.of("type", "ready", "visitorId", visitor.id()));
+        if (availabilitySignals == null) {
+            availabilitySignals = availability.follow(listener);
+        }
     }
 
     /** The visitor presence registry learns who this connection speaks for: "on the website" in the desk. */
@@ -153,6 +192,7 @@ public final class ChatSocket extends Endpoint { // public: Jetty validates endp
         unsubscribe(conversationId);
         StreamSubscription subscription = new StreamSubscription(conversations, conversationId, after.asLong(0), this::send);
         subscriptions.put(conversationId, subscription);
+        following.put(conversationId, signals.follow(conversationId, listener));
         subscription.start();
     }
 
@@ -161,6 +201,96 @@ public final class ChatSocket extends Endpoint { // public: Jetty validates endp
         if (previous != null) {
             previous.close();
         }
+        closeQuietly(following.remove(conversationId));
+    }
+
+    /**
+     * {@code typing}: a visitor in their own conversation, an agent in a chat they have (may write in). Forwarded to
+     * the conversation's other connections and, for visitors, to every agent's desk; the throttle drops the excess.
+     */
+    private void typing(JsonNode frame) {
+        JsonNode typing = frame.path("typing");
+        if (!typing.isBoolean()) {
+            error(400, "Invalid request", "'typing' must be true or false", "typing");
+            return;
+        }
+        String conversationId = frame.path("conversationId").asText("");
+        Json.SenderView sender = writer(conversationId);
+        if (sender != null) {
+            if (typing.asBoolean()) {
+                typingIn.put(conversationId, sender);
+            } else {
+                typingIn.remove(conversationId);
+            }
+            signals.typing(conversationId, sender, typing.asBoolean(), listener);
+        }
+    }
+
+    /** {@code seen}: the same as {@code PUT …/seen} over HTTP, for a visitor's own conversation or any agent. */
+    private void seen(JsonNode frame) {
+        JsonNode seq = frame.path("seq");
+        if (!seq.canConvertToLong() || !seq.isIntegralNumber()) {
+            error(400, "Invalid request", "'seq' must be a sequence number", "seq");
+            return;
+        }
+        String conversationId = frame.path("conversationId").asText("");
+        AgentStream agent = identity.agent();
+        try {
+            if (agent != null) {
+                SeenReceipts.byAgent(desk(), signals, conversationId, agent.agent(), seq.asLong());
+                return;
+            }
+            Visitor current = visitor;
+            if (current == null) {
+                error(401, "Unauthorized", "Send {\"type\":\"auth\",\"token\":...} first", "token");
+                return;
+            }
+            if (conversations.find(conversationId).filter(c -> c.visitorId().equals(current.id())).isEmpty()) {
+                error(404, "Not found", "No such conversation: " + conversationId, "conversationId");
+                return;
+            }
+            SeenReceipts.byVisitor(conversations, signals, conversationId, current.id(), seq.asLong());
+        } catch (ChatException e) {
+            Problem problem = ChatProblems.problem(e);
+            error(problem.status(), problem.title(), problem.detail(), e.field());
+        }
+    }
+
+    private AgentDesk desk() {
+        return deskFeed.desk();
+    }
+
+    /**
+     * Who this connection writes as in the conversation: the visitor in their own, an active agent in a chat they
+     * have. Otherwise sends the error frame and answers null.
+     */
+    private Json.SenderView writer(String conversationId) {
+        AgentStream agent = identity.agent();
+        Visitor current = visitor;
+        if (agent == null && current == null) {
+            error(401, "Unauthorized", "Send {\"type\":\"auth\",\"token\":...} first", "token");
+            return null;
+        }
+        if (agent == null && subscriptions.containsKey(conversationId)) {
+            // Checked when subscribing: typing, which comes often, needs no read of the store then.
+            return new Json.SenderView("VISITOR", current.id(), null);
+        }
+        Optional<Conversation> conversation = conversations.find(conversationId)
+                .filter(c -> agent != null || c.visitorId().equals(current.id()));
+        if (conversation.isEmpty()) {
+            error(404, "Not found", "No such conversation: " + conversationId, "conversationId");
+            return null;
+        }
+        if (agent == null) {
+            return new Json.SenderView("VISITOR", current.id(), null);
+        }
+        Conversation c = conversation.get();
+        if (c.state() != ConversationState.ACTIVE || !agent.agent().id().equals(c.assignedAgentId())
+                || !agent.agent().active() || !agent.agent().enabled()) {
+            error(403, "Forbidden", "Only the agent who has the chat writes in it; take it first", "conversationId");
+            return null;
+        }
+        return new Json.SenderView("AGENT", agent.agent().id(), agent.agent().displayName());
     }
 
     void send(Object frame) {

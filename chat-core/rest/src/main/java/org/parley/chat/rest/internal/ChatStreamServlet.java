@@ -45,15 +45,20 @@ public class ChatStreamServlet extends HttpServlet {
     private final transient AgentSessions sessions;
     private final transient DeskFeed deskFeed;
     private final transient VisitorPresence presence;
+    private final transient ConversationSignals signals;
+    private final transient AgentAvailability availability;
     private final transient ObjectMapper json = new ObjectMapper()
             .registerModule(new JavaTimeModule())
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
 
     @Activate
     public ChatStreamServlet(@Reference Conversations conversations, @Reference AgentDesk desk,
-            @Reference AgentSessions sessions, @Reference VisitorPresence presence) {
+            @Reference AgentSessions sessions, @Reference VisitorPresence presence,
+            @Reference ConversationSignals signals, @Reference AgentAvailability availability) {
         this.conversations = conversations;
         this.presence = presence;
+        this.signals = signals;
+        this.availability = availability;
         this.sessions = sessions;
         this.deskFeed = new DeskFeed(desk);
     }
@@ -78,7 +83,7 @@ public class ChatStreamServlet extends HttpServlet {
 
         @Override
         public <T> T getEndpointInstance(Class<T> type) {
-            return type.cast(new ChatSocket(conversations, json, identity, deskFeed, presence));
+            return type.cast(new ChatSocket(conversations, json, identity, deskFeed, presence, signals, availability));
         }
 
         @Override

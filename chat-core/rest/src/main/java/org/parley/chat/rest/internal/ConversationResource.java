@@ -1,14 +1,17 @@
 package org.parley.chat.rest.internal;
 
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -36,17 +39,24 @@ public class ConversationResource {
     static final int DEFAULT_PAGE = 100;
 
     private final Conversations conversations;
+    private final ConversationSignals signals;
+    private final VisitorLimits limits;
     private final VisitorAccess access;
 
     @Activate
-    public ConversationResource(@Reference Conversations conversations) {
+    public ConversationResource(@Reference Conversations conversations, @Reference ConversationSignals signals,
+            @Reference VisitorLimits limits) {
         this.conversations = conversations;
+        this.signals = signals;
+        this.limits = limits;
         this.access = new VisitorAccess(conversations);
     }
 
     @POST
-    public Response open(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization) {
+    public Response open(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
+            @Context HttpServletRequest request) {
         Visitor visitor = access.visitor(authorization);
+        limits.newConversation(visitor.id(), request);
         Conversation conversation = conversations.open(visitor.id());
         return Response.created(URI.create("conversations/" + conversation.id()))
                 .entity(Json.ConversationView.of(conversation))
@@ -72,6 +82,7 @@ public class ConversationResource {
         if (body == null) {
             throw ProblemException.invalid("text", "The request body must be a JSON object with a 'text' field");
         }
+        limits.newMessage(visitor.id());
         PostedMessage posted = conversations.post(conversation.id(), Sender.visitor(visitor.id()),
                 body.clientMessageId(), body.text());
         // A repeated client message id answers 200 with the message stored the first time.
@@ -89,6 +100,48 @@ public class ConversationResource {
             @QueryParam("limit") @DefaultValue("100") String limit) {
         Conversation conversation = access.conversation(access.visitor(authorization), id);
         return page(conversations, conversation.id(), conversation.lastSeq(), after, limit);
+    }
+
+    /**
+     * The visitor is (no longer) typing: the same as the WebSocket's {@code typing} frame, for clients on the
+     * Server-Sent Events fallback. Throttled the same way; never refused for it.
+     */
+    @POST
+    @Path("{id}/typing")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Response typing(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization, @PathParam("id") String id,
+            Json.Typing body) {
+        Visitor visitor = access.visitor(authorization);
+        Conversation conversation = access.conversation(visitor, id);
+        if (body == null || body.typing() == null) {
+            throw ProblemException.invalid("typing", "The request body must be a JSON object with 'typing' true or false");
+        }
+        signals.typing(conversation.id(), new Json.SenderView("VISITOR", visitor.id(), null), body.typing(), null);
+        return Response.noContent().build();
+    }
+
+    /** The read receipts as they stand, for "Seen" after a reload. */
+    @GET
+    @Path("{id}/seen")
+    public Json.SeenMarks seenMarks(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
+            @PathParam("id") String id) {
+        Conversation conversation = access.conversation(access.visitor(authorization), id);
+        return Json.SeenMarks.of(conversations.seenMarks(conversation.id()));
+    }
+
+    /** The visitor has seen the messages up to {@code seq}: stored, and told to the agents ({@code seen} frame). */
+    @PUT
+    @Path("{id}/seen")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Response seen(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization, @PathParam("id") String id,
+            Json.Seen body) {
+        Visitor visitor = access.visitor(authorization);
+        Conversation conversation = access.conversation(visitor, id);
+        if (body == null || body.seq() == null) {
+            throw ProblemException.invalid("seq", "The request body must be a JSON object with a 'seq' number");
+        }
+        SeenReceipts.byVisitor(conversations, signals, conversation.id(), visitor.id(), body.seq());
+        return Response.noContent().build();
     }
 
     /** Ends the visitor's conversation; writing to it again starts a new one. */

@@ -32,6 +32,10 @@ final class DeskFeed implements AutoCloseable {
         this.desk = desk;
     }
 
+    AgentDesk desk() {
+        return desk;
+    }
+
     /** Sends the agent a frame for each change until the returned handle is closed. */
     Conversations.Subscription follow(AgentStream agent, Consumer<Object> frames) {
         return desk.subscribe(event -> reads.execute(() -> send(agent.agent(), event, frames)));

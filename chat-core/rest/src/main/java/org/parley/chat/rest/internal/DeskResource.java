@@ -39,11 +39,13 @@ public class DeskResource {
     private final AgentDesk desk;
     private final Conversations conversations;
     private final DeskAccess access;
+    private final ConversationSignals signals;
 
     @Activate
     public DeskResource(@Reference AgentDesk desk, @Reference Conversations conversations,
-            @Reference AgentSessions sessions) {
+            @Reference AgentSessions sessions, @Reference ConversationSignals signals) {
         this.desk = desk;
+        this.signals = signals;
         this.conversations = conversations;
         this.access = new DeskAccess(sessions);
     }
@@ -100,7 +102,16 @@ public class DeskResource {
                 .build();
     }
 
-    /** Marks the messages up to {@code seq} as seen by the agent, for the unread counts. */
+    /** The read receipts as they stand: whether the visitor has seen the agents' messages, after a reload. */
+    @GET
+    @Path("conversations/{id}/seen")
+    public Json.SeenMarks seenMarks(@CookieParam(SessionCredentials.COOKIE) String secret,
+            @PathParam("id") String id) {
+        access.reader(secret);
+        return Json.SeenMarks.of(conversations.seenMarks(id));
+    }
+
+    /** Marks the messages up to {@code seq} as seen by the agent, for the unread counts; the visitor is told. */
     @PUT
     @Path("conversations/{id}/seen")
     @Consumes(MediaType.APPLICATION_JSON)
@@ -111,7 +122,7 @@ public class DeskResource {
         if (body == null || body.seq() == null) {
             throw ProblemException.invalid("seq", "The request body must be a JSON object with a 'seq' number");
         }
-        desk.markSeen(id, agent.id(), body.seq());
+        SeenReceipts.byAgent(desk, signals, id, agent, body.seq());
         return Response.noContent().build();
     }
 

@@ -49,8 +49,24 @@ final class Json {
 
     record DeskList(java.util.List<DeskConversationView> conversations) {}
 
+    /** How far the conversation has been read: by the visitor, and by the agents (the highest agent's mark). */
+    record SeenMarks(long visitor, long agents) {
+        static SeenMarks of(org.parley.chat.api.SeenMarks marks) {
+            return new SeenMarks(marks.visitor(), marks.agents());
+        }
+    }
+
     /** How far the agent has read: every message up to this sequence number. */
     record Seen(Long seq) {}
+
+    /** Whether the widget can promise a live answer: at least one agent is online. Never the team's size. */
+    record Availability(boolean online) {}
+
+    /** A ticket for the Server-Sent Events stream and when it stops working. */
+    record StreamTicket(String ticket, Instant expiresAt) {}
+
+    /** Whether the sender is typing. */
+    record Typing(Boolean typing) {}
 
     /** The body of a message a client sends. */
     record NewMessage(String text, String clientMessageId) {}

@@ -70,6 +70,12 @@ public class VisitorOrigins {
         }
     }
 
+    /** The client's address alone (no location look-up): the direct peer, or what a trusted proxy says. */
+    String address(HttpServletRequest request) {
+        String peer = request.getRemoteAddr();
+        return trusted.contains(peer) ? client(peer, request::getHeaders) : normalized(peer);
+    }
+
     VisitorOrigin of(HttpServletRequest request) {
         return of(request.getRemoteAddr(), request::getHeaders);
     }

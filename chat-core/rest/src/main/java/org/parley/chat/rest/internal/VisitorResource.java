@@ -37,18 +37,22 @@ public class VisitorResource {
     private final VisitorRecords records;
     private final VisitorOrigins origins;
     private final VisitorAccess access;
+    private final VisitorLimits limits;
 
     @Activate
     public VisitorResource(@Reference Conversations conversations, @Reference VisitorRecords records,
-            @Reference VisitorOrigins origins) {
+            @Reference VisitorOrigins origins, @Reference VisitorLimits limits) {
         this.conversations = conversations;
         this.records = records;
         this.origins = origins;
+        this.limits = limits;
         this.access = new VisitorAccess(conversations);
     }
 
     @POST
-    public Response create() {
+    @Produces(MediaType.APPLICATION_JSON)
+    public Response create(@Context HttpServletRequest request) {
+        limits.newVisitor(request);
         Json.VisitorCreated created = Json.VisitorCreated.of(conversations.createVisitor());
         return Response.status(Response.Status.CREATED).entity(created).build();
     }

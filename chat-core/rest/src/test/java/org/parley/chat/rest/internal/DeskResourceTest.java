@@ -38,7 +38,8 @@ class DeskResourceTest {
             AgentDatabase agentDatabase = new AgentDatabase(db.connection());
             SqlAgentDirectory directory = new SqlAgentDirectory(agentDatabase, Clock.systemUTC());
             SqlAgentSessions sessions = new SqlAgentSessions(agentDatabase);
-            DeskResource resource = new DeskResource(new ChatDesk(store), conversations, sessions);
+            DeskResource resource = new DeskResource(new ChatDesk(store), conversations, sessions,
+                    new ConversationSignals(new TypingThrottle(System::currentTimeMillis), false));
             Agent jane = directory.create(new NewAgent("Jane Doe", "jane", "secret-jane", null, AccessLevel.LIMITED));
             Agent resting = directory.create(new NewAgent("Resting", "resting", "secret-rest", null,
                     AccessLevel.FULL));
@@ -92,7 +93,8 @@ class DeskResourceTest {
             AgentDatabase agentDatabase = new AgentDatabase(db.connection());
             SqlAgentDirectory directory = new SqlAgentDirectory(agentDatabase, Clock.systemUTC());
             SqlAgentSessions sessions = new SqlAgentSessions(agentDatabase);
-            DeskResource resource = new DeskResource(new ChatDesk(store), conversations, sessions);
+            DeskResource resource = new DeskResource(new ChatDesk(store), conversations, sessions,
+                    new ConversationSignals(new TypingThrottle(System::currentTimeMillis), false));
             Agent jane = directory.create(new NewAgent("Jane", "jane", "secret-jane", null, AccessLevel.LIMITED));
             String secret = sessions.start(jane.id()).secret();
             String id = conversations.open(conversations.createVisitor().visitor().id()).id();

@@ -16,7 +16,7 @@ class OpenApiDocumentTest {
     @Test
     void documentsExactlyTheServedOperations() {
         assertEquals(OpenApiFragment.servedOperations(VisitorResource.class, ConversationResource.class,
-                DeskResource.class, DeskVisitorResource.class),
+                DeskResource.class, DeskVisitorResource.class, WidgetResource.class, StreamResource.class),
                 fragment.documentedOperations());
     }
 

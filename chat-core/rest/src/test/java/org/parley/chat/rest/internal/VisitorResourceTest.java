@@ -21,6 +21,11 @@ import org.parley.rest.problem.ProblemException;
 
 /** The visitors' own endpoints on the real store, called without HTTP. */
 class VisitorResourceTest {
+    private static final jakarta.servlet.http.HttpServletRequest PEER = VisitorLimitsTest.request("192.0.2.7");
+
+    private static VisitorLimits limits() {
+        return new VisitorLimits(VisitorLimitsTest.defaults(), System::currentTimeMillis);
+    }
 
     @ParameterizedTest
     @EnumSource(TestDatabase.Kind.class)
@@ -30,7 +35,7 @@ class VisitorResourceTest {
             ChatConversations conversations = new ChatConversations(store);
             ChatVisitorRecords records = new ChatVisitorRecords(store);
             VisitorResource resource = new VisitorResource(conversations, records,
-                    new VisitorOrigins(TrustedProxies.of("10.0.0.0/8"), null));
+                    new VisitorOrigins(TrustedProxies.of("10.0.0.0/8"), null), limits());
             NewVisitor visitor = conversations.createVisitor();
             String bearer = "Bearer " + visitor.token();
 
@@ -78,23 +83,24 @@ class VisitorResourceTest {
             ChatStore store = new ChatStore(db.connection());
             ChatConversations conversations = new ChatConversations(store);
             ChatVisitorRecords records = new ChatVisitorRecords(store);
-            ConversationResource chats = new ConversationResource(conversations);
+            ConversationResource chats = new ConversationResource(conversations,
+                    new ConversationSignals(new TypingThrottle(System::currentTimeMillis), false), limits());
             VisitorResource visitors = new VisitorResource(conversations, records,
-                    new VisitorOrigins(TrustedProxies.of(), null));
+                    new VisitorOrigins(TrustedProxies.of(), null), limits());
             NewVisitor visitor = conversations.createVisitor();
             String bearer = "Bearer " + visitor.token();
-            String open = ((Json.ConversationView) chats.open(bearer).getEntity()).id();
+            String open = ((Json.ConversationView) chats.open(bearer, PEER).getEntity()).id();
 
             records.setBlocked(visitor.visitor().id(), true, "agent-id");
             assertTrue(visitors.me(bearer).blocked());
-            for (Problem refused : new Problem[] {problem(() -> chats.open(bearer)),
+            for (Problem refused : new Problem[] {problem(() -> chats.open(bearer, PEER)),
                     problem(() -> chats.post(bearer, open, new Json.NewMessage("Hello?", "c1")))}) {
                 assertEquals(403, refused.status());
                 assertEquals("urn:parley:problem:visitor-blocked", refused.type());
                 assertEquals("Sorry, you cannot start new chats here.", refused.detail());
             }
             records.setBlocked(visitor.visitor().id(), false, "agent-id");
-            assertEquals(201, chats.open(bearer).getStatus());
+            assertEquals(201, chats.open(bearer, PEER).getStatus());
         }
     }
 

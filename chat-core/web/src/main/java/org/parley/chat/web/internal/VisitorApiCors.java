@@ -22,9 +22,9 @@ import org.osgi.service.metatype.annotations.Designate;
 
 /**
  * Lets the widget, running on the shop's pages (another origin), call the visitors' part of the API: CORS for
- * {@code /api/v1/visitors…} and {@code /api/v1/conversations…} only. The agents' API gets no CORS headers: it is for
- * the workspace on Parley's own origin. Visitors authenticate with a bearer token, so no credentials (cookies) are
- * allowed across origins. Preflight requests are answered here, before any resource is matched.
+ * {@code /api/v1/visitors…}, {@code /api/v1/conversations…}, {@code /api/v1/widget/…} and the event stream's
+ * {@code /api/v1/stream/…} only. The agents' API gets no CORS headers: it is for the workspace on Parley's own
+ * origin. Visitors authenticate with a bearer token, so no credentials (cookies) are allowed across origins. Preflight requests are answered here, before any resource is matched.
  */
 @Component(service = {ContainerRequestFilter.class, ContainerResponseFilter.class},
         configurationPid = WidgetConfiguration.PID, configurationPolicy = ConfigurationPolicy.OPTIONAL)
@@ -61,7 +61,7 @@ public class VisitorApiCors implements ContainerRequestFilter, ContainerResponse
     static boolean forVisitors(String path) {
         String p = path.startsWith("/") ? path.substring(1) : path;
         return p.equals("visitors") || p.startsWith("visitors/") || p.equals("conversations")
-                || p.startsWith("conversations/");
+                || p.startsWith("conversations/") || p.startsWith("widget/") || p.startsWith("stream/");
     }
 
     @Override

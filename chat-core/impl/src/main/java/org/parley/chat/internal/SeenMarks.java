@@ -1,0 +1,53 @@
+package org.parley.chat.internal;
+
+import org.apache.ibatis.exceptions.PersistenceException;
+import org.apache.ibatis.session.SqlSession;
+import org.parley.chat.api.ChatException;
+
+/**
+ * How far each reader has read each conversation ({@code chat_seen}). Readers are agents, and since the visitor's
+ * seen receipts also the conversation's visitor: the column {@code agent_id} holds the reader's id, and visitors' and
+ * agents' ids are random UUIDs, so they never meet (agents' unread counts join on their own id only).
+ */
+final class SeenMarks {
+    private SeenMarks() {}
+
+    /** The visitor's mark and the agents' highest, 0 where there is none. */
+    static org.parley.chat.api.SeenMarks of(ChatStore store, String conversationId, String visitorId) {
+        try (SqlSession session = store.session()) {
+            DeskMapper desk = session.getMapper(DeskMapper.class);
+            Long visitor = desk.seen(conversationId, visitorId);
+            Long agents = desk.seenByOthers(conversationId, visitorId);
+            return new org.parley.chat.api.SeenMarks(visitor == null ? 0 : visitor, agents == null ? 0 : agents);
+        }
+    }
+
+    /** Raises the reader's mark to {@code seq}; a lower number changes nothing. Answers the mark afterwards. */
+    static long raise(ChatStore store, String conversationId, String readerId, long seq) {
+        try (SqlSession session = store.session()) {
+            ConversationRow row = session.getMapper(ConversationMapper.class).find(conversationId);
+            if (row == null) {
+                throw new ChatException(ChatException.Reason.NOT_FOUND, "conversationId", "No such conversation");
+            }
+            if (seq < 0 || seq > row.lastSeq) {
+                throw new ChatException(ChatException.Reason.INVALID, "seq",
+                        "'seq' must be from 0 to the newest message's, " + row.lastSeq);
+            }
+            DeskMapper desk = session.getMapper(DeskMapper.class);
+            if (desk.raiseSeen(conversationId, readerId, seq) == 0) {
+                desk.insertSeen(conversationId, readerId, seq);
+            }
+            session.commit();
+        } catch (PersistenceException e) {
+            // Another request of the same reader inserted the mark at the same moment: raise it instead.
+            try (SqlSession session = store.session()) {
+                session.getMapper(DeskMapper.class).raiseSeen(conversationId, readerId, seq);
+                session.commit();
+            }
+        }
+        try (SqlSession session = store.session()) {
+            Long now = session.getMapper(DeskMapper.class).seen(conversationId, readerId);
+            return now == null ? seq : now;
+        }
+    }
+}
