@@ -263,7 +263,12 @@
   var socket = null, following = null, lastSeq = 0, reconnectDelay = 1000, pinger = null;
 
   function follow(conversationId, after) {
-    if (following !== conversationId) { agentSeen = 0; seenSent = 0; }
+    if (following !== conversationId) {
+      agentSeen = 0;
+      seenSent = 0;
+      if (events && events.close) events.close(); // the SSE stream is per conversation
+      events = null;
+    }
     following = conversationId;
     lastSeq = after || 0;
     // "Seen" as it stands; later marks come as seen frames.
@@ -278,8 +283,32 @@
     socket.send(JSON.stringify({ type: 'subscribe', conversationId: following, after: lastSeq }));
   }
 
+  var wsFailures = 0, events = null;
+
+  /** Frames from either transport end up here. */
+  function onFrame(frame) {
+    if (frame.type === 'message' && frame.message) {
+      if (frame.message.conversationId === following) lastSeq = Math.max(lastSeq, frame.message.seq);
+      show(frame.message);
+    } else if (frame.type === 'subscribed') {
+      say('');
+    } else if (frame.type === 'typing' && frame.sender && frame.sender.type === 'AGENT') {
+      typing(frame.typing !== false, frame.sender.name);
+    } else if (frame.type === 'seen' && frame.by && frame.by.type === 'AGENT' && frame.conversationId === following) {
+      showSeen(frame.seq);
+    } else if (frame.type === 'availability') {
+      host.dataset.agentsOnline = String(frame.online === true); // for the shop's styles and scripts
+      available(frame.online);
+    } else if (frame.type === 'error' && frame.status === 401) {
+      saved.token = saved.conversationId = null;
+      save();
+    }
+  }
+
   function connect() {
-    if (!saved.token || !following || (socket && socket.readyState <= 1)) return;
+    if (!saved.token || !following) return;
+    if (wsFailures >= 2 && window.EventSource) { listen(); return; } // WebSocket blocked on the way: use SSE
+    if (socket && socket.readyState <= 1) return;
     socket = new WebSocket(BASE.replace(/^http/, 'ws') + '/api/v1/stream');
     socket.onopen = function () {
       socket.send(JSON.stringify({ type: 'auth', token: saved.token }));
@@ -289,33 +318,52 @@
       try { frame = JSON.parse(event.data); } catch (e) { return; }
       if (frame.type === 'ready') {
         socket.ready = true;
+        wsFailures = 0;
         reconnectDelay = 1000;
         subscribe();
         clearInterval(pinger);
         pinger = setInterval(function () { if (socket.readyState === 1) socket.send('{"type":"ping"}'); }, 25000);
-      } else if (frame.type === 'message' && frame.message) {
-        if (frame.message.conversationId === following) lastSeq = Math.max(lastSeq, frame.message.seq);
-        show(frame.message);
-      } else if (frame.type === 'subscribed') {
-        say('');
-      } else if (frame.type === 'typing' && frame.sender && frame.sender.type === 'AGENT') {
-        typing(frame.typing !== false, frame.sender.name);
-      } else if (frame.type === 'seen' && frame.by && frame.by.type === 'AGENT' && frame.conversationId === following) {
-        showSeen(frame.seq);
-      } else if (frame.type === 'availability') {
-        host.dataset.agentsOnline = String(frame.online === true); // for the shop's styles and scripts
-        available(frame.online);
-      } else if (frame.type === 'error' && frame.status === 401) {
-        saved.token = saved.conversationId = null;
-        save();
+      } else {
+        onFrame(frame);
       }
     };
     socket.onclose = function () {
+      if (!socket.ready) wsFailures++;
       clearInterval(pinger);
       socket = null;
       setTimeout(connect, reconnectDelay + Math.random() * 500);
       reconnectDelay = Math.min(reconnectDelay * 2, 30000);
     };
+  }
+
+  /**
+   * The fallback when WebSockets are blocked on the way: Server-Sent Events with a 60-second ticket (EventSource
+   * cannot send the token, and the token never goes into a URL). The browser resumes by itself with Last-Event-ID;
+   * once the ticket has expired, a new one is taken and the stream reopened after the last seq seen.
+   */
+  function listen() {
+    if (events || !following) return;
+    var conversationId = following;
+    events = {};
+    request('POST', '/stream/tickets').then(function (answer) {
+      var source = new EventSource(API + '/stream/sse?conversationId=' + encodeURIComponent(conversationId)
+        + '&after=' + lastSeq + '&ticket=' + encodeURIComponent(answer.ticket));
+      events = source;
+      ['message', 'subscribed', 'typing', 'seen', 'availability'].forEach(function (name) {
+        source.addEventListener(name, function (event) {
+          try { onFrame(JSON.parse(event.data)); } catch (e) { /* a broken event is skipped */ }
+        });
+      });
+      source.onerror = function () {
+        if (source.readyState === 2) { // closed for good (expired ticket): start again after what was seen
+          events = null;
+          setTimeout(listen, 1000);
+        }
+      };
+    }, function () {
+      events = null;
+      setTimeout(listen, 5000);
+    });
   }
 
   // ---- read receipts and typing, both ways -------------------------------------------------------------------------
@@ -345,13 +393,15 @@
 
   /** typing:true at most every 2 s while the visitor types (the server throttles the same way), false when done. */
   function sendTyping(on) {
-    if (!following || !socket || socket.readyState !== 1 || !socket.ready) return;
+    var viaSocket = socket && socket.readyState === 1 && socket.ready;
+    if (!following || (!viaSocket && !events)) return;
     var now = Date.now();
     if (on && now - typingSentAt < 2000) return;
     if (!on && !typingShown) return;
     typingSentAt = on ? now : typingSentAt;
     typingShown = on;
-    socket.send(JSON.stringify({ type: 'typing', conversationId: following, typing: on }));
+    if (viaSocket) socket.send(JSON.stringify({ type: 'typing', conversationId: following, typing: on }));
+    else request('POST', '/conversations/' + encodeURIComponent(following) + '/typing', { typing: on }).catch(function () {});
   }
 
   function available(online) {

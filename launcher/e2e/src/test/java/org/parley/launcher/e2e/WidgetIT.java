@@ -216,4 +216,42 @@ class WidgetIT {
         inWidget("textarea");
         visitor.driver.manage().window().setSize(new org.openqa.selenium.Dimension(1280, 900));
     }
+
+    @Test
+    @Order(8)
+    void whenWebSocketsAreBlockedTheWidgetReceivesOverServerSentEvents() throws Exception {
+        Browser blocked = Browser.open(shop.url(""));
+        try {
+            org.openqa.selenium.chromium.ChromiumDriver chromium = (org.openqa.selenium.chromium.ChromiumDriver) blocked.driver;
+            chromium.executeCdpCommand("Network.enable", Map.of());
+            chromium.executeCdpCommand("Network.setBlockedURLs", Map.of("urls", List.of("ws://*", "wss://*")));
+            blocked.driver.get(shop.url("/products/blue-shirt"));
+            Browser previous = visitor;
+            visitor = blocked;
+            try {
+                inWidget(".bubble").click();
+                WebElement input = inWidget("textarea");
+                input.sendKeys("Behind a strict proxy here.");
+                input.sendKeys(Keys.ENTER);
+                waitInWidget(".message.visitor", "Behind a strict proxy here.");
+                JsonNode waiting = null;
+                for (JsonNode c : agent.call("GET", "/api/v1/desk/conversations", null, 200).get("conversations")) {
+                    if ("NEW_CHAT".equals(c.get("deskState").asText())) {
+                        waiting = c;
+                    }
+                }
+                String id = waiting.get("id").asText();
+                agent.call("POST", "/api/v1/desk/conversations/" + id + "/take", null, 200);
+                agent.call("POST", "/api/v1/desk/conversations/" + id + "/messages",
+                        Map.of("text", "Got it over the fallback.", "clientMessageId", "sse-1"), 201);
+                new WebDriverWait(blocked.driver, Duration.ofSeconds(30)).until(d -> widget()
+                        .findElements(By.cssSelector(".message.agent")).stream()
+                        .anyMatch(e -> e.getText().contains("Got it over the fallback.")));
+            } finally {
+                visitor = previous;
+            }
+        } finally {
+            blocked.close();
+        }
+    }
 }
