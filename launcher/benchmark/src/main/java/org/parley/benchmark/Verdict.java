@@ -1,0 +1,77 @@
+package org.parley.benchmark;
+
+import java.util.List;
+
+/** The closing summary: each target's figures, Parley's as ratios of the relay's, and the bars. */
+final class Verdict {
+    static final int VISITORS_BAR = 10_000;
+    static final double RATE_BAR = 2_000;
+    static final double P99_BAR_MS = 50;
+    static final double RELAY_SHARE_BAR = 0.5;
+
+    private Verdict() {}
+
+    static String summary(List<LoadRun.Report> reports, Options options) {
+        StringBuilder text = new StringBuilder("=== Results ===\n");
+        for (LoadRun.Report report : reports) {
+            Phase.Result main = report.main();
+            text.append(String.format("%-7s visitors held %d of %d, agents %d | at %d/s: stored %.0f/s, delivered "
+                    + "%.0f/s, p50 %s, p99 %s, failed %d | max sustained %.0f/s | peak RSS %s, peak heap %s (-Xmx%s)%n",
+                    report.target(), report.visitorsHeld(), report.visitors(), report.agents(), main.rate(),
+                    main.storedPerSecond(), main.deliveredPerSecond(), Phase.Result.ms(main.p50()),
+                    Phase.Result.ms(main.p99()), main.failed(), report.maxSustained(), mib(report.peakRssKb() / 1024),
+                    mib(report.peakHeapMb()), report.heap()));
+        }
+        LoadRun.Report relay = find(reports, "relay");
+        LoadRun.Report parley = find(reports, "parley");
+        if (relay != null && parley != null) {
+            text.append(String.format("Parley / relay: stored %s, delivered %s, p50 latency %s, p99 latency %s, "
+                    + "max sustained throughput %s, peak RSS %s%n",
+                    ratio(parley.main().storedPerSecond(), relay.main().storedPerSecond()),
+                    ratio(parley.main().deliveredPerSecond(), relay.main().deliveredPerSecond()),
+                    ratio(parley.main().p50(), relay.main().p50()), ratio(parley.main().p99(), relay.main().p99()),
+                    ratio(parley.maxSustained(), relay.maxSustained()),
+                    ratio(parley.peakRssKb(), relay.peakRssKb())));
+            if (options.ramp.isEmpty()) {
+                text.append("(no --ramp: the throughput ratio compares the fixed rate only, not the maxima)\n");
+            }
+        }
+        if (parley != null) {
+            Phase.Result main = parley.main();
+            text.append("Bars for one Parley node:\n");
+            text.append(bar(parley.visitorsHeld() >= VISITORS_BAR, "10,000 concurrent visitor connections held",
+                    parley.visitorsHeld() + " held"));
+            text.append(bar(Math.min(main.storedPerSecond(), main.deliveredPerSecond()) >= RATE_BAR,
+                    "2,000 messages/s stored and delivered", String.format("%.0f stored, %.0f delivered",
+                            main.storedPerSecond(), main.deliveredPerSecond())));
+            text.append(bar(main.p99() <= P99_BAR_MS, "p99 send-to-receive latency at most 50 ms",
+                    Phase.Result.ms(main.p99())));
+            if (relay != null) {
+                double share = parley.maxSustained() / relay.maxSustained();
+                text.append(bar(share >= RELAY_SHARE_BAR, "at least half the bare relay's throughput",
+                        String.format("%.2f of the relay's (max sustained %.0f vs %.0f/s)", share,
+                                parley.maxSustained(), relay.maxSustained())));
+            }
+        }
+        return text.toString();
+    }
+
+    static String ratio(double parley, double relay) {
+        if (Double.isNaN(parley) || Double.isNaN(relay) || relay == 0) {
+            return "n/a";
+        }
+        return String.format("%.2f", parley / relay);
+    }
+
+    private static String mib(long mib) {
+        return mib < 0 ? "n/a" : mib + " MiB";
+    }
+
+    private static String bar(boolean met, String what, String figure) {
+        return String.format("  [%s] %s: %s%n", met ? "MET" : "MISSED", what, figure);
+    }
+
+    private static LoadRun.Report find(List<LoadRun.Report> reports, String target) {
+        return reports.stream().filter(report -> report.target().equals(target)).findFirst().orElse(null);
+    }
+}
