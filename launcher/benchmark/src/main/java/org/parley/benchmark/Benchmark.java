@@ -109,8 +109,9 @@ public final class Benchmark {
 
         static long ephemeralPorts() {
             try {
-                String[] range = Files.readString(Path.of("/proc/sys/net/ipv4/ip_local_port_range")).trim()
-                        .split("\\s+");
+                // readAllLines: readString trusts the size procfs reports (0) and reads one byte
+                String[] range = Files.readAllLines(Path.of("/proc/sys/net/ipv4/ip_local_port_range")).get(0)
+                        .trim().split("\\s+");
                 return Long.parseLong(range[1]) - Long.parseLong(range[0]) + 1;
             } catch (IOException | RuntimeException unreadable) {
                 return Long.MAX_VALUE;

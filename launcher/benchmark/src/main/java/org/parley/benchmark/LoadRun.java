@@ -256,7 +256,8 @@ final class LoadRun {
     private void drain(Phase phase) throws InterruptedException {
         long deadline = System.nanoTime() + 10 * SECOND;
         while (System.nanoTime() < deadline
-                && phase.delivered.sum() + phase.failed.sum() < phase.sent.sum()) {
+                && (phase.delivered.sum() + phase.failed.sum() < phase.sent.sum()
+                        || phase.stored.sum() + phase.failed.sum() < phase.sent.sum())) {
             Thread.sleep(20);
         }
     }
