@@ -44,8 +44,8 @@ final class LoadRun {
         }
 
         /** The highest delivered rate among the steps that kept up (the main phase included). */
-        double maxSustained() {
-            return phases.stream().filter(Phase.Result::keptUp).mapToDouble(Phase.Result::deliveredPerSecond).max()
+        double maxSustained(double p99LimitMs) {
+            return phases.stream().filter(result -> result.keptUp(p99LimitMs)).mapToDouble(Phase.Result::deliveredPerSecond).max()
                     .orElse(0);
         }
     }
@@ -94,7 +94,7 @@ final class LoadRun {
                     Phase.Result result = step.result();
                     results.add(result);
                     say("%s", result.line());
-                    if (!result.keptUp()) {
+                    if (!result.keptUp(options.sustainP99.toNanos() / 1e6)) {
                         say("%s fell short at %d/s: ramp stops", target.name(), rate);
                         break;
                     }
@@ -208,7 +208,7 @@ final class LoadRun {
             end++;
         }
         Phase phase = phases.get(Integer.parseInt(frame, mark + MARK.length(), colon, 10));
-        phase.delivered(atNanos - Long.parseLong(frame, colon + 1, end, 10));
+        phase.delivered(Long.parseLong(frame, colon + 1, end, 10), atNanos);
     }
 
     /** Sends at the phase's rate for its duration: each message is due at start + n / rate, and is sent then. */
@@ -242,7 +242,7 @@ final class LoadRun {
         api.call("POST", "/api/v1/conversations/" + conversations[visitor] + "/messages", body,
                 Map.of("Authorization", "Bearer " + tokens[visitor])).whenComplete((answer, failure) -> {
                     if (failure == null && answer.status() == 201) {
-                        phase.stored(System.nanoTime() - dueNanos);
+                        phase.stored(dueNanos, System.nanoTime());
                     } else {
                         phase.failed.increment();
                         if (phase.failed.sum() <= 3) {

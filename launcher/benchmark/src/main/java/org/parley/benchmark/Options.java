@@ -18,6 +18,8 @@ final class Options {
               --ramp R1,R2,...    after the measured run, steps at these rates to find the maximum; stops at the
                                   first step that falls short (default: none)
               --step D            duration of each ramp step (default 15s)
+              --sustain-p99 D     a step keeps up when 95% of its rate is stored and delivered by its end (+1 s),
+                                  under 1% fails, and the p99 latency is at most this (default 500ms)
               --target T          parley, relay or both (default both: relay first, then Parley, then the ratios)
               --parley-jar FILE   the launcher to start (default launcher/target/parley.jar)
               --parley-config DIR *.cfg files copied into the fresh data folder's config/ before Parley starts,
@@ -33,6 +35,7 @@ final class Options {
     Duration warmup = Duration.ofSeconds(15);
     List<Integer> ramp = new ArrayList<>();
     Duration step = Duration.ofSeconds(15);
+    Duration sustainP99 = Duration.ofMillis(500);
     String target = "both";
     Path parleyJar = Path.of("launcher/target/parley.jar");
     Path parleyConfig = Path.of("launcher/benchmark/parley-config");
@@ -62,6 +65,7 @@ final class Options {
                     }
                 }
                 case "--step" -> options.step = duration(name, value);
+                case "--sustain-p99" -> options.sustainP99 = duration(name, value);
                 case "--target" -> {
                     if (!List.of("parley", "relay", "both").contains(value)) {
                         throw new IllegalArgumentException("--target is parley, relay or both");

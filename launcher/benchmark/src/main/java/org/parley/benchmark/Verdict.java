@@ -12,6 +12,7 @@ final class Verdict {
     private Verdict() {}
 
     static String summary(List<LoadRun.Report> reports, Options options) {
+        double limit = options.sustainP99.toNanos() / 1e6;
         StringBuilder text = new StringBuilder("=== Results ===\n");
         for (LoadRun.Report report : reports) {
             Phase.Result main = report.main();
@@ -19,7 +20,7 @@ final class Verdict {
                     + "%.0f/s, p50 %s, p99 %s, failed %d | max sustained %.0f/s | peak RSS %s, peak heap %s (-Xmx%s)%n",
                     report.target(), report.visitorsHeld(), report.visitors(), report.agents(), main.rate(),
                     main.storedPerSecond(), main.deliveredPerSecond(), Phase.Result.ms(main.p50()),
-                    Phase.Result.ms(main.p99()), main.failed(), report.maxSustained(), mib(report.peakRssKb() / 1024),
+                    Phase.Result.ms(main.p99()), main.failed(), report.maxSustained(limit), mib(report.peakRssKb() / 1024),
                     mib(report.peakHeapMb()), report.heap()));
         }
         LoadRun.Report relay = find(reports, "relay");
@@ -30,11 +31,10 @@ final class Verdict {
                     ratio(parley.main().storedPerSecond(), relay.main().storedPerSecond()),
                     ratio(parley.main().deliveredPerSecond(), relay.main().deliveredPerSecond()),
                     ratio(parley.main().p50(), relay.main().p50()), ratio(parley.main().p99(), relay.main().p99()),
-                    ratio(parley.maxSustained(), relay.maxSustained()),
+                    ratio(parley.maxSustained(limit), relay.maxSustained(limit)),
                     ratio(parley.peakRssKb(), relay.peakRssKb())));
-            if (options.ramp.isEmpty()) {
-                text.append("(no --ramp: the throughput ratio compares the fixed rate only, not the maxima)\n");
-            }
+            text.append(String.format("(max sustained: the highest rate delivered in time with p99 <= %.0f ms%s)%n",
+                    limit, options.ramp.isEmpty() ? "; no --ramp, so only the fixed rate was tried" : ""));
         }
         if (parley != null) {
             Phase.Result main = parley.main();
@@ -47,10 +47,10 @@ final class Verdict {
             text.append(bar(main.p99() <= P99_BAR_MS, "p99 send-to-receive latency at most 50 ms",
                     Phase.Result.ms(main.p99())));
             if (relay != null) {
-                double share = parley.maxSustained() / relay.maxSustained();
+                double share = parley.maxSustained(limit) / relay.maxSustained(limit);
                 text.append(bar(share >= RELAY_SHARE_BAR, "at least half the bare relay's throughput",
                         String.format("%.2f of the relay's (max sustained %.0f vs %.0f/s)", share,
-                                parley.maxSustained(), relay.maxSustained())));
+                                parley.maxSustained(limit), relay.maxSustained(limit))));
             }
         }
         return text.toString();

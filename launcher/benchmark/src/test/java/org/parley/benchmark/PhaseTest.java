@@ -17,8 +17,8 @@ class PhaseTest {
         Phase phase = new Phase(1, "measured", 50, TimeUnit.SECONDS.toNanos(2));
         for (int i = 1; i <= 100; i++) {
             phase.sent.increment();
-            phase.stored(i * MS / 2);
-            phase.delivered(i * MS);
+            phase.stored(0, i * MS / 2);
+            phase.delivered(0, i * MS);
         }
         Phase.Result result = phase.result();
         assertEquals(50.0, result.sentPerSecond());
@@ -29,7 +29,8 @@ class PhaseTest {
         assertEquals(100.0, result.max(), 0.1);
         assertEquals(25.0, result.ackP50(), 0.1);
         assertEquals(0, result.undelivered());
-        assertTrue(result.keptUp());
+        assertTrue(result.keptUp(500));
+        assertFalse(result.keptUp(90));
     }
 
     @Test
@@ -37,13 +38,18 @@ class PhaseTest {
         Phase phase = new Phase(2, "ramp 1", 100, TimeUnit.SECONDS.toNanos(1));
         for (int i = 0; i < 100; i++) {
             phase.sent.increment();
-            phase.stored(MS);
-            if (i < 94) {
-                phase.delivered(MS);
+            phase.stored(0, MS);
+            if (i < 90) {
+                phase.delivered(0, MS);
+            } else if (i < 94) {
+                phase.delivered(0, TimeUnit.SECONDS.toNanos(3)); // after the end and the grace
             }
         }
-        assertFalse(phase.result().keptUp());
-        assertEquals(6, phase.result().undelivered());
+        Phase.Result result = phase.result();
+        assertFalse(result.keptUp(500));
+        assertEquals(90.0, result.deliveredPerSecond());
+        assertEquals(4, result.late());
+        assertEquals(6, result.undelivered());
     }
 
     @Test
