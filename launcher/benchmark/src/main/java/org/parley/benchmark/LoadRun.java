@@ -78,10 +78,13 @@ final class LoadRun {
                 if (!options.warmup.isZero()) {
                     Phase warmup = new Phase(0, "warm-up", options.rate, options.warmup.toNanos());
                     send(api, warmup);
+                    drain(warmup);
                     say("%s", warmup.result().line());
                 }
                 Phase main = new Phase(1, "measured", options.rate, options.duration.toNanos());
+                ThreadDumps dumps = new ThreadDumps(server, options.threadDumps, options.duration, out);
                 send(api, main);
+                dumps.awaitDone();
                 drain(main);
                 results.add(main.result());
                 say("%s", main.result().line());

@@ -24,6 +24,8 @@ final class Options {
               --parley-jar FILE   the launcher to start (default launcher/target/parley.jar)
               --parley-config DIR *.cfg files copied into the fresh data folder's config/ before Parley starts,
                                   e.g. to lift rate limits (default launcher/benchmark/parley-config)
+              --thread-dumps N    take N thread dumps of the server (jcmd Thread.print) spread over the measured run,
+                                  into the work folder, to see where its time goes (default 0; they perturb it)
               --heap SIZE         -Xms and -Xmx of each server process (default 2g)
               --work DIR          where data folders and logs go (default a new temporary folder)
             """;
@@ -40,6 +42,7 @@ final class Options {
     Path parleyJar = Path.of("launcher/target/parley.jar");
     Path parleyConfig = Path.of("launcher/benchmark/parley-config");
     String heap = "2g";
+    int threadDumps;
     Path work;
 
     static Options parse(String... args) {
@@ -75,6 +78,7 @@ final class Options {
                 case "--parley-jar" -> options.parleyJar = Path.of(value);
                 case "--parley-config" -> options.parleyConfig = Path.of(value);
                 case "--heap" -> options.heap = value;
+                case "--thread-dumps" -> options.threadDumps = Integer.parseInt(value);
                 case "--work" -> options.work = Path.of(value);
                 default -> throw new IllegalArgumentException("Unknown option " + name);
             }
