@@ -71,6 +71,7 @@ final class LoadRun {
             say("agents took and subscribed to every conversation (%.0f s); waiting for quiet",
                     (System.nanoTime() - begin) / 1e9);
             awaitQuiet(2, 120);
+            long deskFramesBefore = StreamSocket.DESK_FRAMES.sum();
             ScheduledExecutorService pings = Executors.newSingleThreadScheduledExecutor(daemon("pings"));
             pings.scheduleAtFixedRate(new Pinger(), 1, 1, TimeUnit.SECONDS);
             try {
@@ -92,6 +93,9 @@ final class LoadRun {
                 for (int rate : options.ramp) {
                     Phase step = new Phase(index, "ramp " + (index - 1), rate, options.step.toNanos());
                     index++;
+                    if (!awaitQuiet(2, 60)) {
+                        say("still busy after 60 s (desk or message frames arriving); the next step starts anyway");
+                    }
                     send(api, step);
                     drain(step);
                     Phase.Result result = step.result();
@@ -102,6 +106,8 @@ final class LoadRun {
                         break;
                     }
                 }
+                say("desk frames received by the agents during the load: %d", StreamSocket.DESK_FRAMES.sum()
+                        - deskFramesBefore);
                 int held = (int) sockets.stream().limit(visitorCount).filter(StreamSocket::isOpen).count();
                 return new Report(target.name(), visitorCount, held, agents.size(), results,
                         server.statusKb("VmHWM"), server.peakHeapMb(), options.heap);
@@ -265,11 +271,16 @@ final class LoadRun {
         }
     }
 
-    private static void awaitQuiet(int quietSeconds, int maxSeconds) throws InterruptedException {
+    /** Waits until no message or desk frame arrived for {@code quietSeconds}; false if that took too long. */
+    private static boolean awaitQuiet(int quietSeconds, int maxSeconds) throws InterruptedException {
         long deadline = System.nanoTime() + maxSeconds * SECOND;
-        while (System.nanoTime() < deadline && System.nanoTime() - StreamSocket.lastFrameNanos < quietSeconds * SECOND) {
+        while (System.nanoTime() - StreamSocket.lastFrameNanos < quietSeconds * SECOND) {
+            if (System.nanoTime() > deadline) {
+                return false;
+            }
             Thread.sleep(100);
         }
+        return true;
     }
 
     /** Pings every connection once per 25 s, spread evenly, as the widget and the desk do (60 s silence closes). */

@@ -21,6 +21,7 @@ final class StreamSocket implements WebSocket.Listener {
     static final LongAdder FRAMES = new LongAdder();
     static final LongAdder DESK_FRAMES = new LongAdder();
     static final LongAdder CLOSED = new LongAdder();
+    /** When the last message or desk frame arrived (pongs do not count): the server's backlog is gone when quiet. */
     static volatile long lastFrameNanos = System.nanoTime();
 
     final CompletableFuture<String> ready = new CompletableFuture<>();
@@ -73,10 +74,11 @@ final class StreamSocket implements WebSocket.Listener {
             frame = data.toString();
         }
         FRAMES.increment();
-        lastFrameNanos = now;
         if (frame.contains("\"type\":\"message\"")) {
+            lastFrameNanos = now;
             messages.accept(frame, now);
         } else if (frame.contains("\"type\":\"desk\"")) {
+            lastFrameNanos = now;
             DESK_FRAMES.increment();
         } else if (frame.contains("\"type\":\"subscribed\"")) {
             subscribed.incrementAndGet();
