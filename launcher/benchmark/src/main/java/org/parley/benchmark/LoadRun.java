@@ -38,9 +38,14 @@ final class LoadRun {
 
     /** What a run measured. */
     record Report(String target, int visitors, int visitorsHeld, int agents, List<Phase.Result> phases,
-            long peakRssKb, long peakHeapMb, String heap) {
+            long peakRssKb, long peakHeapMb, long peakLiveHeapMb, String heap) {
         Phase.Result main() {
             return phases.get(0);
+        }
+
+        /** Whether the last step kept up, so that the maximum lies above the steps tried. */
+        boolean keptUpAtLastStep(double p99LimitMs) {
+            return phases.get(phases.size() - 1).keptUp(p99LimitMs);
         }
 
         /** The highest delivered rate among the steps that kept up (the main phase included). */
@@ -109,8 +114,9 @@ final class LoadRun {
                 say("desk frames received by the agents during the load: %d", StreamSocket.DESK_FRAMES.sum()
                         - deskFramesBefore);
                 int held = (int) sockets.stream().limit(visitorCount).filter(StreamSocket::isOpen).count();
+                long[] heap = server.peakHeapMb();
                 return new Report(target.name(), visitorCount, held, agents.size(), results,
-                        server.statusKb("VmHWM"), server.peakHeapMb(), options.heap);
+                        server.statusKb("VmHWM"), heap[0], heap[1], options.heap);
             } finally {
                 pings.shutdownNow();
             }

@@ -118,24 +118,30 @@ final class ServerProcess implements AutoCloseable {
         return -1;
     }
 
-    /** The largest heap occupancy before a collection in the GC log, in MiB (-1 if there was no collection). */
-    long peakHeapMb() {
+    /**
+     * From the GC log, in MiB: the largest heap occupancy before a collection (how full the heap got, which depends on
+     * -Xmx as much as on need) and the largest after one (what stayed reachable: the memory the load really holds);
+     * -1 if there was no collection.
+     */
+    long[] peakHeapMb() {
         return peakHeapMb(gcLog);
     }
 
-    static long peakHeapMb(Path gcLog) {
-        long peak = -1;
+    static long[] peakHeapMb(Path gcLog) {
+        long before = -1;
+        long after = -1;
         try {
             for (String line : Files.readAllLines(gcLog)) {
                 Matcher matcher = GC_HEAP.matcher(line);
                 if (matcher.find()) {
-                    peak = Math.max(peak, Long.parseLong(matcher.group(1)));
+                    before = Math.max(before, Long.parseLong(matcher.group(1)));
+                    after = Math.max(after, Long.parseLong(matcher.group(2)));
                 }
             }
         } catch (IOException noLog) {
             // no collection logged
         }
-        return peak;
+        return new long[] {before, after};
     }
 
     /** Stops with SIGTERM, as a service manager would; forcibly after 20 s. */

@@ -17,11 +17,13 @@ final class Verdict {
         for (LoadRun.Report report : reports) {
             Phase.Result main = report.main();
             text.append(String.format("%-7s visitors held %d of %d, agents %d | at %d/s: stored %.0f/s, delivered "
-                    + "%.0f/s, p50 %s, p99 %s, failed %d | max sustained %.0f/s | peak RSS %s, peak heap %s (-Xmx%s)%n",
+                    + "%.0f/s, p50 %s, p99 %s, failed %d | max sustained %s%.0f/s | peak RSS %s, heap peak %s, live after GC "
+                    + "at most %s (-Xmx%s)%n",
                     report.target(), report.visitorsHeld(), report.visitors(), report.agents(), main.rate(),
                     main.storedPerSecond(), main.deliveredPerSecond(), Phase.Result.ms(main.p50()),
-                    Phase.Result.ms(main.p99()), main.failed(), report.maxSustained(limit), mib(report.peakRssKb() / 1024),
-                    mib(report.peakHeapMb()), report.heap()));
+                    Phase.Result.ms(main.p99()), main.failed(), report.keptUpAtLastStep(limit) ? ">= " : "",
+                    report.maxSustained(limit), mib(report.peakRssKb() / 1024), mib(report.peakHeapMb()),
+                    mib(report.peakLiveHeapMb()), report.heap()));
         }
         LoadRun.Report relay = find(reports, "relay");
         LoadRun.Report parley = find(reports, "parley");
@@ -35,6 +37,10 @@ final class Verdict {
                     ratio(parley.peakRssKb(), relay.peakRssKb())));
             text.append(String.format("(max sustained: the highest rate delivered in time with p99 <= %.0f ms%s)%n",
                     limit, options.ramp.isEmpty() ? "; no --ramp, so only the fixed rate was tried" : ""));
+            if (relay.keptUpAtLastStep(limit)) {
+                text.append("(the relay kept up at the highest rate tried: its maximum is higher, so the throughput "
+                        + "ratio is an upper bound; add higher --ramp steps)\n");
+            }
         }
         if (parley != null) {
             Phase.Result main = parley.main();
