@@ -89,7 +89,9 @@ final class LoadRun {
                 }
                 Phase main = new Phase(1, "measured", options.rate, options.duration.toNanos());
                 ThreadDumps dumps = new ThreadDumps(server, options.threadDumps, options.duration, out);
+                CpuClock.Reading before = CpuClock.Reading.now(server.pid());
                 send(api, main);
+                say("measured run: %s", CpuClock.Reading.now(server.pid()).since(before, main.sent.sum()));
                 dumps.awaitDone();
                 drain(main);
                 results.add(main.result());
@@ -101,7 +103,9 @@ final class LoadRun {
                     if (!awaitQuiet(2, 60)) {
                         say("still busy after 60 s (desk or message frames arriving); the next step starts anyway");
                     }
+                    CpuClock.Reading stepStart = CpuClock.Reading.now(server.pid());
                     send(api, step);
+                    say("%s: %s", step.name, CpuClock.Reading.now(server.pid()).since(stepStart, step.sent.sum()));
                     drain(step);
                     Phase.Result result = step.result();
                     results.add(result);
