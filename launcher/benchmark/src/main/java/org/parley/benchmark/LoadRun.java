@@ -77,6 +77,7 @@ final class LoadRun {
                     (System.nanoTime() - begin) / 1e9);
             awaitQuiet(2, 120);
             long deskFramesBefore = StreamSocket.DESK_FRAMES.sum();
+            long lostBefore = StreamSocket.CLOSED.sum();
             ScheduledExecutorService pings = Executors.newSingleThreadScheduledExecutor(daemon("pings"));
             pings.scheduleAtFixedRate(new Pinger(), 1, 1, TimeUnit.SECONDS);
             try {
@@ -115,8 +116,8 @@ final class LoadRun {
                         break;
                     }
                 }
-                say("desk frames received by the agents during the load: %d", StreamSocket.DESK_FRAMES.sum()
-                        - deskFramesBefore);
+                say("desk frames received by the agents during the load: %d; connections lost during the load: %d",
+                        StreamSocket.DESK_FRAMES.sum() - deskFramesBefore, StreamSocket.CLOSED.sum() - lostBefore);
                 int held = (int) sockets.stream().limit(visitorCount).filter(StreamSocket::isOpen).count();
                 long[] heap = server.peakHeapMb();
                 return new Report(target.name(), visitorCount, held, agents.size(), results,

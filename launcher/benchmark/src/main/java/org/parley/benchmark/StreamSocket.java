@@ -17,8 +17,7 @@ import java.util.function.ObjLongConsumer;
  * conversation, and the load generator shares the machine with the server.
  */
 final class StreamSocket implements WebSocket.Listener {
-    /** Frames received and sockets lost, over all connections: for the quiet check and the report. */
-    static final LongAdder FRAMES = new LongAdder();
+    /** Desk frames received and connections lost (closed by the server or broken), over all connections. */
     static final LongAdder DESK_FRAMES = new LongAdder();
     static final LongAdder CLOSED = new LongAdder();
     /** When the last message or desk frame arrived (pongs do not count): the server's backlog is gone when quiet. */
@@ -73,7 +72,6 @@ final class StreamSocket implements WebSocket.Listener {
         } else {
             frame = data.toString();
         }
-        FRAMES.increment();
         if (frame.contains("\"type\":\"message\"")) {
             lastFrameNanos = now;
             messages.accept(frame, now);

@@ -54,9 +54,16 @@ final class Verdict {
                     Phase.Result.ms(main.p99())));
             if (relay != null) {
                 double share = parley.maxSustained(limit) / relay.maxSustained(limit);
-                text.append(bar(share >= RELAY_SHARE_BAR, "at least half the bare relay's throughput",
-                        String.format("%.2f of the relay's (max sustained %.0f vs %.0f/s)", share,
-                                parley.maxSustained(limit), relay.maxSustained(limit))));
+                String figure = String.format("%.2f of the relay's (max sustained %.0f vs %s%.0f/s)", share,
+                        parley.maxSustained(limit), relay.keptUpAtLastStep(limit) ? ">= " : "",
+                        relay.maxSustained(limit));
+                if (share >= RELAY_SHARE_BAR && relay.keptUpAtLastStep(limit)) {
+                    // The relay's maximum was not reached, so the share is only an upper bound.
+                    text.append(String.format("  [UNKNOWN] at least half the bare relay's throughput: %s; add higher "
+                            + "--ramp steps%n", figure));
+                } else {
+                    text.append(bar(share >= RELAY_SHARE_BAR, "at least half the bare relay's throughput", figure));
+                }
             }
         }
         return text.toString();
