@@ -48,7 +48,7 @@ export function conversationItem(c, { selected, typing, info, onSelect }) {
           <span class="conversation-time">${last ? ago(last.createdAt) : ago(c.createdAt)}</span></span>
         <span class="conversation-bottom">
           <span class="last-message">${typing ? 'typing…' : last ? last.text : 'No messages yet'}</span>
-          ${c.unread > 0 ? html`<span class="unread-count" title="New messages">${c.unread}</span>` : nothing}
+          ${c.unread > 0 && (c.deskState === 'NEW_MESSAGES' || c.deskState === 'NEW_CHAT') ? html`<span class="unread-count" title="New messages">${c.unread}</span>` : nothing}
         </span>
         <span class="state-badge">${STATE_LABELS[state] || state}</span>
       </span>

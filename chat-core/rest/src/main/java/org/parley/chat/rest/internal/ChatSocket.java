@@ -83,7 +83,7 @@ public final class ChatSocket extends Endpoint { // public: Jetty validates endp
         session.addMessageHandler(String.class, (MessageHandler.Whole<String>) this::receive);
         AgentStream agent = identity.agent();
         if (agent != null) {
-            desk = deskFeed.follow(agent, this::send);
+            desk = deskFeed.follow(agent.agent(), this::send);
             deskSignals = signals.followDesk(listener);
             send(Map.of("type", "ready", "agentId", agent.agent().id()));
         } else if (identity.refusal() != null) {
