@@ -55,13 +55,14 @@ export function conversationItem(c, { selected, typing, info, onSelect }) {
     </button></li>`;
 }
 
-/** One message of the chat pane. */
-export function messageItem(m) {
+/** One message of the chat pane; an agent's message the visitor has read is marked seen. */
+export function messageItem(m, visitorSeen = 0) {
   const type = (m.sender && m.sender.type || 'SYSTEM').toLowerCase();
-  return html`<li class="desk-message ${type} ${m.pending ? 'pending' : ''}" data-seq=${m.seq || ''}>
+  const seen = type === 'agent' && !m.pending && m.seq <= visitorSeen;
+  return html`<li class="desk-message ${type} ${m.pending ? 'pending' : ''} ${seen ? 'seen' : ''}" data-seq=${m.seq || ''}>
     ${type === 'agent' && m.sender.name ? html`<span class="name">${m.sender.name}</span>` : nothing}
     <span class="text">${m.text}</span>
-    <span class="meta">${m.pending ? 'Sending…' : clock(m.createdAt)}</span>
+    <span class="meta">${m.pending ? 'Sending…' : clock(m.createdAt)}${seen ? ' · Seen' : ''}</span>
   </li>`;
 }
 

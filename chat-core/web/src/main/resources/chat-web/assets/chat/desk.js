@@ -24,7 +24,7 @@ export async function render(ctx) {
   const me = () => ctx.session.agent;
   const state = {
     conversations: new Map(), selected: null, messages: new Map(), tab: 'chat', history: null,
-    info: new Map(), typing: new Map(), agents: [], connection: 'connecting', settings: null, draft: '',
+    info: new Map(), typing: new Map(), visitorSeen: new Map(), agents: [], connection: 'connecting', settings: null, draft: '',
   };
 
   const sorted = () => [...state.conversations.values()].sort((a, b) =>
@@ -71,6 +71,9 @@ export async function render(ctx) {
       if (frame.type === 'desk') deskFrame(frame);
       else if (frame.type === 'message') addMessage(frame.message);
       else if (frame.type === 'typing') typingFrame(frame);
+      else if (frame.type === 'seen' && frame.by && frame.by.type === 'VISITOR') {
+        state.visitorSeen.set(frame.conversationId, Math.max(state.visitorSeen.get(frame.conversationId) || 0, frame.seq));
+      }
       draw();
     },
   });
@@ -164,6 +167,10 @@ export async function render(ctx) {
       notify(problemText(e), 'error');
     }
     socket.follow(id, lastSeq(id));
+    api('GET', `/desk/conversations/${encodeURIComponent(id)}/seen`).then((marks) => {
+      state.visitorSeen.set(id, Math.max(state.visitorSeen.get(id) || 0, marks.visitor || 0));
+      draw();
+    }, () => {});
     markSeen();
     draw();
     scrollDown();
@@ -320,13 +327,13 @@ export async function render(ctx) {
         <button role="tab" aria-selected=${state.tab === 'chat' ? 'true' : 'false'} @click=${() => { state.tab = 'chat'; draw(); }}>Chat</button>
         <button role="tab" aria-selected=${state.tab === 'history' ? 'true' : 'false'} @click=${showHistory}>History</button></nav>
       ${state.tab === 'chat' ? html`
-        <ol class="desk-messages" aria-live="polite">${(state.messages.get(c.id) || []).map(messageItem)}</ol>
+        <ol class="desk-messages" aria-live="polite">${(state.messages.get(c.id) || []).map((m) => messageItem(m, state.visitorSeen.get(c.id) || 0))}</ol>
         ${typing ? html`<p class="typing-line">${visitorName(c, info)} is typing…</p>` : nothing}
         ${composer(c)}` : html`
         <div class="history">${state.history === null ? html`<p class="muted">Loading…</p>` : state.history.length === 0
           ? html`<p class="muted">No earlier conversations with this visitor.</p>`
           : state.history.map((h) => html`<section class="history-item"><h3>${new Date(h.createdAt).toLocaleString()}</h3>
-              <ol class="desk-messages">${h.messages.map(messageItem)}</ol></section>`)}</div>`}`;
+              <ol class="desk-messages">${h.messages.map((m) => messageItem(m))}</ol></section>`)}</div>`}`;
   }
 
   function draw() {

@@ -228,4 +228,35 @@ class DeskIT {
         agent.clickButton(".chat-actions .menu-items", "Unblock visitor");
         new WebDriverWait(agent.driver, WAIT).until(d -> !agent.waitFor(".desk-visitor").getText().contains("Blocked"));
     }
+
+    @Test
+    @Order(7)
+    void typingAndSeenMarksShowOnBothSides() {
+        visitor.driver.navigate().refresh(); // unblocked: a new page view takes messages again
+        inWidget(".window");
+        agent.clickButton(".composer-note", "Take chat");
+        agent.waitFor(".desk-chat .composer textarea");
+        waitInWidget(".message.system", "joined the chat");
+
+        inWidget("textarea").sendKeys("I am still wri");
+        agent.waitText(".typing-line", "is typing");
+        agent.waitText(".conversation.selected", "typing…");
+
+        agent.waitFor(".desk-chat .composer textarea").sendKeys("Take your ti");
+        waitInWidget(".typing", "Olivia Owner is typing");
+
+        // The agent has the chat open: the visitor's messages are marked seen in the widget.
+        inWidget("textarea").sendKeys("ting.");
+        inWidget("textarea").sendKeys(Keys.ENTER);
+        agent.waitText(".desk-messages", "I am still writing.");
+        new WebDriverWait(visitor.driver, WAIT).until(d -> widget().findElements(By.cssSelector(".message.visitor"))
+                .stream().anyMatch(e -> e.getText().contains("I am still writing.")
+                        && e.getAttribute("class").contains("seen")));
+
+        // The visitor has the window open: the agent's reply is marked seen in the desk.
+        agentWrites("me. All good.");
+        waitInWidget(".message.agent", "Take your time. All good.");
+        agent.waitText(".desk-message.agent.seen", "Take your time. All good.");
+        assertTrue(agent.waitFor(".desk-message.agent.seen .meta").getText().contains("Seen"));
+    }
 }
