@@ -215,6 +215,11 @@ class LauncherIT {
     @Test
     void reconnectingClientsMissAndRepeatNothingWhileMessagesKeepComing() throws Exception {
         int total = 150;
+        // 150 messages as fast as one client sends them is far beyond a visitor's rate limit (20 per 10 s): this test
+        // is about reconnecting, so the limit is raised for it.
+        Files.createDirectories(data.resolve("config"));
+        Files.writeString(data.resolve("config").resolve("org.parley.chat.limits.cfg"),
+                "messagesPerVisitorPer10Seconds=1000\nmessagesPerVisitorPerMinute=1000\n");
         try (ParleyProcess parley = ParleyProcess.start(data)) {
             parley.awaitHealthy(START);
             ChatClient visitor = new ChatClient(parley).asNewVisitor();
@@ -224,7 +229,11 @@ class LauncherIT {
                 try {
                     ChatClient own = new ChatClient(parley).withToken(visitor.token());
                     for (int i = 1; i <= total; i++) {
-                        own.send("POST", messages, "{\"text\":\"n" + i + "\",\"clientMessageId\":\"s" + i + "\"}");
+                        int status = own.send("POST", messages,
+                                "{\"text\":\"n" + i + "\",\"clientMessageId\":\"s" + i + "\"}").status();
+                        if (status != 201) {
+                            throw new IllegalStateException("message " + i + " answered " + status);
+                        }
                     }
                 } catch (Exception e) {
                     throw new IllegalStateException(e);

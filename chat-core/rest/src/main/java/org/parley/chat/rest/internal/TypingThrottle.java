@@ -9,13 +9,16 @@ import java.util.function.LongSupplier;
 
 /**
  * Decides which typing frames are forwarded. Per sender and conversation: {@code typing:true} at most once every
- * {@link #INTERVAL_MILLIS} (the others are dropped silently, but keep the indicator alive), {@code typing:false} only
+ * {@link #INTERVAL_MILLIS} while the indicator is shown (the others are dropped silently, but keep it alive), and
+ * after it ended as soon as {@link #RESTART_MILLIS} have passed since the last one forwarded; {@code typing:false} only
  * when it ends an indicator that was shown, and an indicator that hears nothing for {@link #EXPIRY_MILLIS} ends by
  * itself ({@link #expire()}). Keeps nothing beyond that; nothing is stored.
  */
 final class TypingThrottle {
     static final long INTERVAL_MILLIS = 2_000;
     static final long EXPIRY_MILLIS = 6_000;
+    /** A new indicator after one ended waits at least this long, so toggling cannot flood the other side. */
+    static final long RESTART_MILLIS = 500;
 
     /** Who is typing where. */
     record Typist(String conversationId, Json.SenderView sender) {}
@@ -51,7 +54,10 @@ final class TypingThrottle {
             states.put(typist, state);
         }
         state.lastHeard = now;
-        if (now - state.lastForwarded >= INTERVAL_MILLIS) {
+        // While shown, repeats are dropped for the interval; once it has ended (typing:false, or expired), a new
+        // indicator starts at once: the other side must not miss that typing began again.
+        long wait = state.shown ? INTERVAL_MILLIS : RESTART_MILLIS;
+        if (now - state.lastForwarded >= wait) {
             state.lastForwarded = now;
             state.shown = true;
             return true;

@@ -99,6 +99,22 @@ class ConversationSignalsTest {
     }
 
     @Test
+    void typingThatStartsAgainAfterAnEndIsShownAtOnceButTogglingIsNotForwardedEveryTime() {
+        Connection agentDesk = new Connection(true);
+        signals.followDesk(agentDesk);
+        signals.typing("c1", visitor, true, null);
+        now.addAndGet(300);
+        signals.typing("c1", visitor, false, null); // sent the message
+        now.addAndGet(100);
+        signals.typing("c1", visitor, true, null); // toggled again within 0.5 s of the last start: dropped
+        assertEquals(List.of(true, false), agentDesk.typing());
+        now.addAndGet(100);
+        signals.typing("c1", visitor, true, null); // 0.5 s after the last start, 0.2 s after the end: shown again
+        assertEquals(List.of(true, false, true), agentDesk.typing(),
+                "a new indicator does not wait out the 2 s meant for repeats");
+    }
+
+    @Test
     void throttledFramesStillKeepTheIndicatorAlive() {
         Connection agentDesk = new Connection(true);
         signals.followDesk(agentDesk);
