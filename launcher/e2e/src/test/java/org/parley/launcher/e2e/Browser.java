@@ -140,6 +140,28 @@ final class Browser implements AutoCloseable {
         Files.write(file, ((org.openqa.selenium.TakesScreenshot) driver).getScreenshotAs(org.openqa.selenium.OutputType.BYTES));
     }
 
+    /**
+     * After each step of a browser test: saves what every browser shows (for whoever reads a failure, under
+     * {@code target/<folder>}), then fails on any uncaught script error or refused resource in their pages.
+     *
+     * @param browsers by a short name for the screenshot's file; null entries (not opened yet) are skipped
+     */
+    static void afterStep(org.junit.jupiter.api.TestInfo test, String folder, java.util.Map<String, Browser> browsers)
+            throws IOException {
+        String step = test.getTestMethod().orElseThrow().getName();
+        for (java.util.Map.Entry<String, Browser> entry : browsers.entrySet()) {
+            if (entry.getValue() != null) {
+                entry.getValue().screenshot(Path.of("target", folder, step + "-" + entry.getKey() + ".png"));
+            }
+        }
+        for (Browser browser : browsers.values()) {
+            if (browser != null) {
+                org.junit.jupiter.api.Assertions.assertEquals(List.of(), browser.scriptErrors(),
+                        "script errors or refused resources in the page");
+            }
+        }
+    }
+
     private static String xpathString(String value) {
         return value.contains("'") ? "\"" + value + "\"" : "'" + value + "'";
     }

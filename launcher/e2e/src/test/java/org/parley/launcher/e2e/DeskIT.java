@@ -72,29 +72,19 @@ class DeskIT {
 
     @AfterEach
     void noScriptErrors(org.junit.jupiter.api.TestInfo test) throws Exception {
-        for (Browser browser : new Browser[] {agent, visitor}) {
-            browser.screenshot(Path.of("target", "desk-screenshots",
-                    test.getTestMethod().orElseThrow().getName() + (browser == agent ? "-agent" : "-visitor") + ".png"));
-            assertEquals(List.of(), browser.scriptErrors(), "script errors or refused resources in the page");
-        }
+        Browser.afterStep(test, "desk-screenshots", java.util.Map.of("agent", agent, "visitor", visitor));
     }
 
     private static SearchContext widget() {
-        return new WebDriverWait(visitor.driver, WAIT)
-                .until(d -> d.findElements(By.id("parley-chat")).stream().findFirst().orElse(null))
-                .getShadowRoot();
+        return Widget.in(visitor).root();
     }
 
     private static WebElement inWidget(String css) {
-        return new WebDriverWait(visitor.driver, WAIT).until(d -> {
-            List<WebElement> found = widget().findElements(By.cssSelector(css));
-            return found.isEmpty() || !found.get(0).isDisplayed() ? null : found.get(0);
-        });
+        return Widget.in(visitor).find(css);
     }
 
     private static void waitInWidget(String css, String text) {
-        new WebDriverWait(visitor.driver, WAIT).until(d -> widget().findElements(By.cssSelector(css)).stream()
-                .anyMatch(element -> element.getText().contains(text)));
+        Widget.in(visitor).waitText(css, text);
     }
 
     private static void visitorWrites(String text) {

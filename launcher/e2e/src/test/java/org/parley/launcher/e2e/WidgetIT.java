@@ -74,31 +74,22 @@ class WidgetIT {
 
     @AfterEach
     void noScriptErrors(org.junit.jupiter.api.TestInfo test) throws Exception {
-        for (Browser browser : new Browser[] {owner, visitor}) {
-            if (browser != null) {
-                browser.screenshot(Path.of("target", "widget-screenshots",
-                        test.getTestMethod().orElseThrow().getName() + (browser == owner ? "-owner" : "-visitor") + ".png"));
-                assertEquals(List.of(), browser.scriptErrors(), "script errors or refused resources in the page");
-            }
-        }
+        java.util.Map<String, Browser> browsers = new java.util.LinkedHashMap<>();
+        browsers.put("owner", owner);
+        browsers.put("visitor", visitor);
+        Browser.afterStep(test, "widget-screenshots", browsers);
     }
 
     private static SearchContext widget() {
-        WebElement host = new WebDriverWait(visitor.driver, WAIT)
-                .until(d -> d.findElements(By.id("parley-chat")).stream().findFirst().orElse(null));
-        return host.getShadowRoot();
+        return Widget.in(visitor).root();
     }
 
     private static WebElement inWidget(String css) {
-        return new WebDriverWait(visitor.driver, WAIT).until(d -> {
-            List<WebElement> found = widget().findElements(By.cssSelector(css));
-            return found.isEmpty() || !found.get(0).isDisplayed() ? null : found.get(0);
-        });
+        return Widget.in(visitor).find(css);
     }
 
     private static void waitInWidget(String css, String text) {
-        new WebDriverWait(visitor.driver, WAIT).until(d -> widget().findElements(By.cssSelector(css)).stream()
-                .anyMatch(element -> element.getText().contains(text)));
+        Widget.in(visitor).waitText(css, text);
     }
 
     private static Object js(String script) {

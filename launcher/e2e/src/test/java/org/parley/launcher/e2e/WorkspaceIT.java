@@ -83,14 +83,11 @@ class WorkspaceIT {
 
     @AfterEach
     void noScriptErrors(org.junit.jupiter.api.TestInfo test) throws Exception {
-        // What each browser showed at the end of the step, for whoever reads a failure (target/workspace-screenshots).
+        java.util.Map<String, Browser> named = new java.util.LinkedHashMap<>();
         for (int i = 0; i < browsers.size(); i++) {
-            browsers.get(i).screenshot(Path.of("target", "workspace-screenshots",
-                    test.getTestMethod().orElseThrow().getName() + "-" + (i + 1) + ".png"));
+            named.put(String.valueOf(i + 1), browsers.get(i));
         }
-        for (Browser browser : browsers) {
-            assertEquals(List.of(), browser.scriptErrors(), "script errors or refused resources in the page");
-        }
+        Browser.afterStep(test, "workspace-screenshots", named);
     }
 
     @Test
