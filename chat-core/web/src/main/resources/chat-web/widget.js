@@ -128,7 +128,7 @@
       name.className = 'name';
       name.textContent = message.sender.name;
       li.appendChild(name);
-      setAgent(message.sender.name);
+      setAgent(message.sender.name, message.sender.id);
     }
     var text = document.createElement('span');
     text.className = 'text';
@@ -142,10 +142,24 @@
     return li;
   }
 
-  function setAgent(name) {
+  /** The agent's name and avatar in the header: their picture once it loads, their initial until then (or instead). */
+  function setAgent(name, id) {
+    var avatar = $('.avatar');
     $('.title').textContent = name;
-    $('.avatar').textContent = name.trim().charAt(0).toUpperCase();
-    $('.avatar').classList.add('shown');
+    avatar.classList.add('shown');
+    if (avatar.dataset.agent === id) return;
+    avatar.dataset.agent = id || '';
+    avatar.textContent = name.trim().charAt(0).toUpperCase();
+    if (!id) return;
+    var picture = new Image();
+    picture.alt = '';
+    picture.onload = function () {
+      if (avatar.dataset.agent === id) {
+        avatar.textContent = '';
+        avatar.appendChild(picture);
+      }
+    };
+    picture.src = API + '/agents/' + encodeURIComponent(id) + '/avatar';
   }
 
   function show(message) {
@@ -475,7 +489,7 @@
       '.unread{position:absolute;top:-4px;right:-4px;background:#c62828;color:#fff;border-radius:999px;font-size:12px;min-width:20px;height:20px;display:grid;place-items:center;padding:0 5px}' +
       '.window{position:absolute;right:0;bottom:70px;width:360px;height:520px;max-height:calc(100vh - 100px);background:#fff;border-radius:14px;box-shadow:0 12px 40px rgba(0,0,0,.25);display:flex;flex-direction:column;overflow:hidden}' +
       'header{display:flex;align-items:center;justify-content:space-between;padding:12px 14px;background:#3454d1;color:#fff}' +
-      '.who{display:flex;align-items:center;gap:8px;font-weight:600}.avatar{display:none;width:28px;height:28px;border-radius:50%;background:#fff;color:#3454d1;place-items:center;font-weight:700}.avatar.shown{display:grid}' +
+      '.who{display:flex;align-items:center;gap:8px;font-weight:600}.avatar{display:none;width:28px;height:28px;border-radius:50%;background:#fff;color:#3454d1;place-items:center;font-weight:700}.avatar.shown{display:grid}.avatar{overflow:hidden}.avatar img{width:100%;height:100%;object-fit:cover}' +
       '.close{background:none;border:0;color:#fff;font-size:22px;cursor:pointer;line-height:1}' +
       '.notice{margin:0;padding:8px 14px;background:#fff4e5;color:#8a4b00;font-size:13px}' +
       '.messages{list-style:none;margin:0;padding:12px;flex:1;overflow-y:auto;display:flex;flex-direction:column;gap:6px;background:#f6f7f9}' +

@@ -34,6 +34,19 @@ final class AgentClient {
         return agent;
     }
 
+    /** Sends a body of another type (an image), failing unless the status is {@code expected}. */
+    void send(String method, String path, String contentType, byte[] body, int expected)
+            throws IOException, InterruptedException {
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(parley.uri(path))
+                .method(method, HttpRequest.BodyPublishers.ofByteArray(body))
+                .header("Content-Type", contentType)
+                .header("X-CSRF-Token", csrfToken)
+                .build(), HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() != expected) {
+            throw new AssertionError(method + " " + path + " answered " + response.statusCode() + ": " + response.body());
+        }
+    }
+
     /** Sends a request and answers its JSON body, failing unless the status is {@code expected}. */
     JsonNode call(String method, String path, Object body, int expected) throws IOException, InterruptedException {
         HttpRequest.Builder request = HttpRequest.newBuilder(parley.uri(path)).method(method, body == null

@@ -143,6 +143,14 @@ class WidgetIT {
         waitInWidget(".message.agent", "Yes, size M is in stock.");
         assertTrue(inWidget(".message.agent .name").getText().contains("Olivia Owner"));
         assertEquals("Olivia Owner", inWidget("header .title").getText());
+        assertEquals("O", inWidget("header .avatar").getText(), "no picture yet: the initial");
+
+        // With a picture, the widget shows it (avatars are public, for exactly this).
+        String agentId = agent.call("GET", "/api/v1/session", null, 200).get("agent").get("id").asText();
+        agent.send("PUT", "/api/v1/agents/" + agentId + "/avatar", "image/png", java.util.Base64.getDecoder().decode(
+                "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg=="), 200);
+        visitor.driver.navigate().refresh();
+        inWidget("header .avatar img");
     }
 
     @Test

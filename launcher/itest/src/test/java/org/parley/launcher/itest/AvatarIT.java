@@ -69,8 +69,10 @@ class AvatarIT {
         assertEquals(304, notModified.statusCode());
         assertEquals(0, notModified.body().length);
 
-        // Without a session, nobody sees it.
-        assertEquals(401, SignedInAgent.send(base, null, "GET", path, null, null, Map.of()).statusCode());
+        // Without a session too: visitors see their agent's avatar in the widget, from the shop's origin.
+        HttpResponse<byte[]> forVisitors = SignedInAgent.send(base, null, "GET", path, null, null, Map.of());
+        assertEquals(200, forVisitors.statusCode());
+        assertEquals("cross-origin", forVisitors.headers().firstValue("Cross-Origin-Resource-Policy").orElse(""));
 
         // Refusals, each naming the avatar.
         assertProblem(415, browser.send("PUT", path, "text/plain", PNG, Map.of()));

@@ -57,10 +57,13 @@ public class AvatarResource {
     }
 
     /** The picture, or 304 when the browser's copy (If-None-Match) is current; 404 without one. */
+    /**
+     * The picture, for anyone: visitors see their agent's avatar in the chat widget, on the shop's own origin, as in
+     * every hosted chat. It is what the agent chose to show; the agent's id is already in every message they send.
+     */
     @GET
-    public Response get(@CookieParam(SessionCookie.NAME) String secret, @PathParam("id") String id,
-            @QueryParam("v") String version, @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch) {
-        access.reader(secret);
+    public Response get(@PathParam("id") String id, @QueryParam("v") String version,
+            @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch) {
         Avatar avatar = avatars.find(id).orElseThrow(() -> ProblemException.notFound("This agent has no avatar"));
         String etag = "\"" + avatar.version() + "\"";
         Response.ResponseBuilder response = matches(ifNoneMatch, etag)
@@ -70,6 +73,7 @@ public class AvatarResource {
         return response.header(HttpHeaders.ETAG, etag)
                 .header(HttpHeaders.CACHE_CONTROL, avatar.version().equals(version) ? IMMUTABLE : REVALIDATE)
                 .header("X-Content-Type-Options", "nosniff")
+                .header("Cross-Origin-Resource-Policy", "cross-origin")
                 .build();
     }
 

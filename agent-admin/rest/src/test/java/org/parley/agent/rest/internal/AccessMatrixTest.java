@@ -112,8 +112,9 @@ class AccessMatrixTest {
         endpoint("PUT /agents/{owner}/avatar", new int[] {200, 403, 403, 403, 401, 401},
                 c -> c.api().avatarResource.change(c.secret(), c.csrf(), c.owner().id(), "image/webp",
                         TestImages.body(TestImages.WEBP)));
-        endpoint("GET /agents/{id}/avatar", new int[] {200, 200, 200, 200, 401, 401},
-                c -> c.api().avatarResource.get(c.secret(), withAvatar(c).id(), null, null));
+        // Public: visitors see their agent's avatar in the widget.
+        endpoint("GET /agents/{id}/avatar", new int[] {200, 200, 200, 200, 200, 200},
+                c -> c.api().avatarResource.get(withAvatar(c).id(), null, null));
         endpoint("DELETE /agents/{self}/avatar", new int[] {204, 204, 204, 204, 401, 401},
                 c -> c.api().avatarResource.remove(c.secret(), c.csrf(), self(c)));
         endpoint("DELETE /agents/{other}/avatar", new int[] {204, 204, 403, 204, 401, 401},

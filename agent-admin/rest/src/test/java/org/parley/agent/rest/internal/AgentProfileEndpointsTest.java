@@ -76,14 +76,14 @@ class AgentProfileEndpointsTest {
             String secret = api.signIn(jane);
             String csrf = CsrfTokens.of(secret);
             assertNull(api.agents.get(secret, jane.id()).avatarUrl());
-            assertProblem(404, null, () -> api.avatarResource.get(secret, jane.id(), null, null));
+            assertProblem(404, null, () -> api.avatarResource.get(jane.id(), null, null));
 
             Json.AgentView changed = api.avatarResource.change(secret, csrf, jane.id(), "image/png; charset=x",
                     TestImages.body(TestImages.PNG));
             String version = changed.avatarUrl().substring(changed.avatarUrl().indexOf("?v=") + 3);
             assertEquals(changed.avatarUrl(), api.agents.get(secret, jane.id()).avatarUrl());
 
-            Response image = api.avatarResource.get(secret, jane.id(), version, null);
+            Response image = api.avatarResource.get(jane.id(), version, null);
             assertEquals(200, image.getStatus());
             assertArrayEquals(TestImages.PNG, (byte[]) image.getEntity());
             assertEquals("image/png", image.getHeaderString("Content-Type"));
@@ -91,19 +91,19 @@ class AgentProfileEndpointsTest {
             assertEquals("nosniff", image.getHeaderString("X-Content-Type-Options"));
             assertEquals(AvatarResource.IMMUTABLE, image.getHeaderString("Cache-Control"));
             assertEquals(AvatarResource.REVALIDATE,
-                    api.avatarResource.get(secret, jane.id(), null, null).getHeaderString("Cache-Control"));
+                    api.avatarResource.get(jane.id(), null, null).getHeaderString("Cache-Control"));
             assertEquals(AvatarResource.REVALIDATE,
-                    api.avatarResource.get(secret, jane.id(), "old", null).getHeaderString("Cache-Control"));
+                    api.avatarResource.get(jane.id(), "old", null).getHeaderString("Cache-Control"));
 
-            Response notModified = api.avatarResource.get(secret, jane.id(), null, "W/\"x\", \"" + version + "\"");
+            Response notModified = api.avatarResource.get(jane.id(), null, "W/\"x\", \"" + version + "\"");
             assertEquals(304, notModified.getStatus());
             assertNull(notModified.getEntity());
-            assertEquals(200, api.avatarResource.get(secret, jane.id(), null, "\"other\"").getStatus());
+            assertEquals(200, api.avatarResource.get(jane.id(), null, "\"other\"").getStatus());
 
             String jpegUrl = api.avatarResource.change(secret, csrf, jane.id(), "image/jpeg",
                     TestImages.body(TestImages.JPEG)).avatarUrl();
             assertNotEquals(changed.avatarUrl(), jpegUrl, "a new picture, a new URL");
-            assertEquals(200, api.avatarResource.get(secret, jane.id(), null, "\"" + version + "\"").getStatus());
+            assertEquals(200, api.avatarResource.get(jane.id(), null, "\"" + version + "\"").getStatus());
 
             assertEquals(204, api.avatarResource.remove(secret, csrf, jane.id()).getStatus());
             assertEquals(204, api.avatarResource.remove(secret, csrf, jane.id()).getStatus());
