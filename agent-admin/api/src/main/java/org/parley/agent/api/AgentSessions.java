@@ -34,6 +34,12 @@ public interface AgentSessions {
      */
     Optional<AgentSession> peek(String secret);
 
+    /**
+     * Whether the agent has a session that has not ended or expired, in any browser. Signing out of one browser keeps
+     * the agent online while another is still signed in.
+     */
+    boolean isSignedIn(String agentId);
+
     /** Ends the session whose secret this is (signing out); nothing happens for an unknown secret. */
     void end(String secret);
 }

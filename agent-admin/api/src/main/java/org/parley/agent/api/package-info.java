@@ -7,8 +7,11 @@
  * connection, instead of after the commit; {@link org.parley.agent.api.ConversationStatistics} counts the open
  * conversations of agents; {@link org.parley.agent.api.SessionCredentials} lets other bundles check the agents'
  * session cookie and CSRF token as agent-admin does.
+ *
+ * <p>2.1: {@link org.parley.agent.api.AgentSessions#isSignedIn} tells whether an agent still has a live session, so
+ * presence follows the agent's last session, not each one.
  */
-@Version("2.0.0")
+@Version("2.1.0")
 package org.parley.agent.api;
 
 import org.osgi.annotation.versioning.Version;

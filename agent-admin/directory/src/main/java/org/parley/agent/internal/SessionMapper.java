@@ -38,6 +38,14 @@ interface SessionMapper {
     @Delete("DELETE FROM agent_session WHERE agent_id = #{agentId}")
     int deleteOfAgent(String agentId);
 
+    @Select("SELECT COUNT(*) FROM agent_session WHERE agent_id = #{agentId} AND expires_at > #{now}")
+    int liveOf(@Param("agentId") String agentId, @Param("now") OffsetDateTime now);
+
+    /** Agents shown online who have no live session left: they left without signing out, or their sessions expired. */
+    @Select("SELECT a.id FROM agent_account a WHERE a.presence = 'ONLINE' AND NOT EXISTS"
+            + " (SELECT 1 FROM agent_session s WHERE s.agent_id = a.id AND s.expires_at > #{now})")
+    java.util.List<String> onlineWithoutSession(OffsetDateTime now);
+
     @Delete("DELETE FROM agent_session WHERE expires_at <= #{now}")
     int deleteExpired(OffsetDateTime now);
 }

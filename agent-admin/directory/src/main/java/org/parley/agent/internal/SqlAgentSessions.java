@@ -20,7 +20,7 @@ import org.parley.agent.internal.SessionMapper.SessionRow;
  * Agents' sessions in {@code agent_session}, keyed by the SHA-256 of their secret. A session lives for
  * {@link #IDLE_TIMEOUT} after its last use and never longer than {@link #MAX_LIFETIME} after sign-in.
  */
-@Component(service = AgentSessions.class)
+@Component(service = {AgentSessions.class, SqlAgentSessions.class})
 public final class SqlAgentSessions implements AgentSessions {
     static final Duration IDLE_TIMEOUT = Duration.ofHours(12);
     static final Duration MAX_LIFETIME = Duration.ofDays(7);
@@ -63,6 +63,18 @@ public final class SqlAgentSessions implements AgentSessions {
             return AgentRow.load(session, account.id);
         });
         return new NewAgentSession(new AgentSession(agent, now.toInstant(), row.expiresAt.toInstant()), secret);
+    }
+
+    @Override
+    public boolean isSignedIn(String agentId) {
+        OffsetDateTime now = now();
+        return database.read(session -> session.getMapper(SessionMapper.class).liveOf(agentId, now) > 0);
+    }
+
+    /** The agents shown online whose every session has ended or expired. */
+    java.util.List<String> onlineWithoutSession() {
+        OffsetDateTime now = now();
+        return database.read(session -> session.getMapper(SessionMapper.class).onlineWithoutSession(now));
     }
 
     @Override

@@ -85,4 +85,33 @@ class PresenceTest {
             assertEquals(Presence.ONLINE, directory.agents.find(jane.id()).orElseThrow().presence());
         }
     }
+
+    @OnEachDatabase
+    void agentsStayOnlineWhileASessionLivesAndGoOfflineWhenTheLastOneHasExpired(TestDatabase.Kind kind) {
+        try (TestDirectory directory = TestDirectory.on(kind)) {
+            Agent jane = directory.create("jane", AccessLevel.LIMITED);
+            Agent sam = directory.create("sam", AccessLevel.LIMITED);
+            PresenceSweeper sweeper = new PresenceSweeper(directory.sessions, directory.agents, false);
+            String laptop = directory.sessions.start(jane.id()).secret();
+            directory.sessions.start(jane.id());
+            directory.sessions.start(sam.id());
+            directory.agents.setPresence(jane.id(), Presence.ONLINE);
+            directory.agents.setPresence(sam.id(), Presence.ONLINE);
+
+            directory.sessions.end(laptop);
+            assertTrue(directory.sessions.isSignedIn(jane.id()), "still signed in on the phone");
+            assertEquals(List.of(), sweeper.sweep());
+            assertEquals(Presence.ONLINE, directory.agents.find(jane.id()).orElseThrow().presence());
+
+            // Sam keeps using Parley; Jane closed her browser.
+            directory.clock.advance(java.time.Duration.ofHours(11));
+            directory.sessions.find(directory.sessions.start(sam.id()).secret());
+            directory.clock.advance(java.time.Duration.ofHours(2));
+            assertFalse(directory.sessions.isSignedIn(jane.id()));
+            assertEquals(List.of(jane.id()), sweeper.sweep());
+            assertEquals(Presence.OFFLINE, directory.agents.find(jane.id()).orElseThrow().presence());
+            assertEquals(Presence.ONLINE, directory.agents.find(sam.id()).orElseThrow().presence());
+            assertEquals(List.of(), sweeper.sweep(), "nothing more to do");
+        }
+    }
 }

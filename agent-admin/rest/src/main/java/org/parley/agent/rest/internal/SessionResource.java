@@ -91,7 +91,10 @@ public class SessionResource {
                 .build();
     }
 
-    /** Signs out: the session ends, its event streams close, and the agent goes offline. */
+    /**
+     * Signs out: the session ends, its event streams close, and the agent goes offline unless they are still signed
+     * in elsewhere (another browser).
+     */
     @DELETE
     public Response signOut(@CookieParam(SessionCookie.NAME) String secret,
             @HeaderParam(CsrfTokens.HEADER) String csrfToken, @Context HttpServletRequest request) {
@@ -99,7 +102,9 @@ public class SessionResource {
         sessions.end(secret);
         events.sessionEnded(secret);
         try {
-            directory.setPresence(agent.id(), Presence.OFFLINE);
+            if (!sessions.isSignedIn(agent.id())) {
+                directory.setPresence(agent.id(), Presence.OFFLINE);
+            }
         } catch (AgentException deletedMeanwhile) {
             // Nobody left to set offline.
         }
