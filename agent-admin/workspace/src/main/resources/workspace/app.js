@@ -2,7 +2,9 @@
 // presence switch and account menu, keeps the live directory events flowing, and hands the page its context.
 import { html, render, nothing } from './vendor/lit-html/lit-html.js';
 import { api, ApiError, useCsrfToken, problemText } from './api.js';
-import { avatar, notify } from './ui.js';
+import * as ui from './ui.js';
+
+const { avatar, notify } = ui;
 
 const PUBLIC_PAGES = {
   '/signin': () => import('./pages/signin.js'),
@@ -17,11 +19,18 @@ let session = null;
 let events = null;
 let renderedPath = null;
 
-/** What every page receives. */
+/**
+ * What every page receives, whichever bundle serves it (see WorkspacePage): pages of other bundles use these instead
+ * of importing the workspace's own modules, which are not part of its interface.
+ */
 const context = {
   html,
   render,
+  nothing,
   api,
+  problemText,
+  /** Dialogs, form fields, notices, avatars and badges (ui.js). */
+  ui,
   navigate,
   get session() { return session; },
   /** Replaces the signed-in agent (after editing oneself) and redraws the header. */

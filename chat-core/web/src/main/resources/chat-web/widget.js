@@ -190,9 +190,18 @@
     typingLine.textContent = on ? (name || 'The agent') + ' is typing\u2026' : '';
   }
 
-  function say(text) {
+  /**
+   * The notice line, with what it is about: 'error' (a refused message), 'connection', 'offline' (no agent online) or
+   * 'blocked'. Each news clears only its own kind, so a reconnection does not hide that nobody is online.
+   */
+  function say(text, kind) {
     notice.hidden = !text;
     notice.textContent = text || '';
+    notice.dataset.kind = text ? kind : '';
+  }
+
+  function unsay(kind) {
+    if (notice.dataset.kind === kind) say('');
   }
 
   // ---- sending: stored in the outbox first, retried with the same id until the server has it ----------------------
@@ -204,7 +213,7 @@
     text = text.trim();
     if (!text) return;
     if ([...text].length > MAX_TEXT) {
-      say('Messages are at most ' + MAX_TEXT + ' characters.');
+      say('Messages are at most ' + MAX_TEXT + ' characters.', 'error');
       return;
     }
     var item = { clientMessageId: id(), text: text };
@@ -240,7 +249,8 @@
       }
       save();
       retryDelay = 1000;
-      say('');
+      unsay('connection');
+      unsay('error');
       show(message);
       flushing = false;
       flush();
@@ -263,10 +273,10 @@
         save();
         var li = shown['pending:' + item.clientMessageId];
         if (li) li.classList.add('failed');
-        say(error.message);
+        say(error.message, 'error');
         flush();
       } else {
-        say(error.status === 429 ? 'You are sending messages quickly; they go out in a moment.' : 'Connection lost. Your messages are sent when it is back.');
+        say(error.status === 429 ? 'You are sending messages quickly; they go out in a moment.' : 'Connection lost. Your messages are sent when it is back.', 'connection');
         setTimeout(flush, retryDelay);
         retryDelay = Math.min(retryDelay * 2, 30000);
       }
@@ -305,7 +315,7 @@
       if (frame.message.conversationId === following) lastSeq = Math.max(lastSeq, frame.message.seq);
       show(frame.message);
     } else if (frame.type === 'subscribed') {
-      say('');
+      unsay('connection');
     } else if (frame.type === 'typing' && frame.sender && frame.sender.type === 'AGENT') {
       typing(frame.typing !== false, frame.sender.name);
     } else if (frame.type === 'seen' && frame.by && frame.by.type === 'AGENT' && frame.conversationId === following) {
@@ -419,14 +429,14 @@
   }
 
   function available(online) {
-    if (online === false) say('No agent is online right now. Leave your message: we answer as soon as we are back.');
-    else if (notice.dataset.kind !== 'error') say('');
+    if (online === false) say('No agent is online right now. Leave your message: we answer as soon as we are back.', 'offline');
+    else unsay('offline');
   }
 
   function blocked(error) {
     input.disabled = true;
     $('.composer button').disabled = true;
-    say(error.message || 'Sorry, you cannot start new chats here.');
+    say(error.message || 'Sorry, you cannot start new chats here.', 'blocked');
   }
 
   // ---- the page: events, history after a reload, the shop's JavaScript API ---------------------------------------

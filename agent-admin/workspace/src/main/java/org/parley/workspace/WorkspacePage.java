@@ -11,8 +11,10 @@ import org.parley.agent.api.AccessLevel;
  * <p>The module is a JavaScript ES module served by the providing bundle (for example with an OSGi HTTP whiteboard
  * resource under {@code /assets/<bundle>/}). It exports {@code render(context)} where {@code context} holds
  * {@code main} (the element to render into), {@code session} (the signed-in agent and CSRF token), {@code api}
- * (fetch helper that sends the CSRF token and turns problem details into errors) and {@code html}/{@code render}
- * from lit-html, which escapes every value put into a template. Hiding a page is a convenience: the REST API decides
+ * (fetch helper that sends the CSRF token and turns problem details into errors) and {@code problemText} (an error
+ * as a sentence), {@code html}, {@code render} and {@code nothing} from lit-html, which escapes every value put into
+ * a template, {@code ui} (dialogs, form fields, notices, avatars) and {@code navigate}. The context is the whole
+ * interface: a page does not import the workspace's own scripts. Hiding a page is a convenience: the REST API decides
  * on the server what each agent may read and change.
  */
 @ConsumerType

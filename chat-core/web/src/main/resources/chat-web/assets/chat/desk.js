@@ -1,10 +1,7 @@
 // The agent desk: conversations on the left, the chat in the middle, who the visitor is on the right. Live over one
 // WebSocket (desk and message frames); every action goes through the desk API, which decides what an agent may do.
-import { nothing } from '/assets/workspace/vendor/lit-html/lit-html.js';
-import { problemText } from '/assets/workspace/api.js';
-import { confirmDialog, formDialog, notify, text as formText } from '/assets/workspace/ui.js';
 import { deskSocket } from './desk-socket.js';
-import { conversationItem, messageItem, visitorPane, selfCard, visitorName, STATE_LABELS } from './desk-views.js';
+import { deskViews, visitorName, STATE_LABELS } from './desk-views.js';
 
 const RANK = { NEW_CHAT: 0, NEW_MESSAGES: 1, ACTIVE: 2, NOT_IN_CONVERSATION: 3 };
 
@@ -19,7 +16,9 @@ function stylesheet() {
 }
 
 export async function render(ctx) {
-  const { html, main, api } = ctx;
+  const { html, main, api, nothing, problemText } = ctx;
+  const { confirmDialog, formDialog, notify, text: formText } = ctx.ui;
+  const { conversationItem, messageItem, visitorPane, selfCard } = deskViews(ctx);
   stylesheet();
   const me = () => ctx.session.agent;
   const state = {

@@ -1,5 +1,4 @@
 // The workspace's Chat widget page: the snippet to paste into the shop's pages, and the widget's JavaScript API.
-import { notify } from '/assets/workspace/ui.js';
 
 export function snippet(origin) {
   return `<!-- Parley chat -->
@@ -14,6 +13,7 @@ export function snippet(origin) {
 
 export async function render(ctx) {
   const { html, main } = ctx;
+  const { notify } = ctx.ui;
   const code = snippet(location.origin);
   document.title = 'Chat widget · Parley';
   ctx.render(html`<div class="page widget-page">

@@ -3,10 +3,6 @@ package org.parley.agent.internal;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
-import java.sql.Connection;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.function.Executable;
@@ -98,31 +94,14 @@ final class TestDirectory implements AutoCloseable {
 
     /** Every row of the bundle's tables, password hashes included. */
     String contents() {
-        return dump("SELECT * FROM agent_account ORDER BY id") + dump("SELECT * FROM agent_queue ORDER BY id")
-                + dump("SELECT * FROM agent_queue_member ORDER BY agent_id, queue_id")
-                + dump("SELECT * FROM agent_session ORDER BY secret_hash")
-                + dump("SELECT * FROM agent_plan") + dump("SELECT * FROM agent_invitation ORDER BY id")
-                + dump("SELECT * FROM agent_avatar ORDER BY agent_id")
-                + dump("SELECT * FROM agent_notification_settings ORDER BY agent_id");
+        return db.dump("SELECT * FROM agent_account ORDER BY id") + db.dump("SELECT * FROM agent_queue ORDER BY id")
+                + db.dump("SELECT * FROM agent_queue_member ORDER BY agent_id, queue_id")
+                + db.dump("SELECT * FROM agent_session ORDER BY secret_hash")
+                + db.dump("SELECT * FROM agent_plan") + db.dump("SELECT * FROM agent_invitation ORDER BY id")
+                + db.dump("SELECT * FROM agent_avatar ORDER BY agent_id")
+                + db.dump("SELECT * FROM agent_notification_settings ORDER BY agent_id");
     }
 
-    private String dump(String sql) {
-        StringBuilder text = new StringBuilder();
-        try (Connection connection = db.connection().dataSource().getConnection();
-                Statement statement = connection.createStatement();
-                ResultSet rows = statement.executeQuery(sql)) {
-            int columns = rows.getMetaData().getColumnCount();
-            while (rows.next()) {
-                for (int i = 1; i <= columns; i++) {
-                    text.append(rows.getString(i)).append('|');
-                }
-                text.append('\n');
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException(sql, e);
-        }
-        return text.append("--\n").toString();
-    }
 
     @Override
     public void close() {

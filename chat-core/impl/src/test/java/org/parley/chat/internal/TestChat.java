@@ -2,9 +2,7 @@ package org.parley.chat.internal;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Clock;
 import org.parley.agent.api.AccessLevel;
 import org.parley.agent.api.Agent;
@@ -59,8 +57,8 @@ final class TestChat implements AutoCloseable {
 
     /** Every row of the chat tables. */
     String contents() {
-        return dump("SELECT * FROM chat_conversation ORDER BY id")
-                + dump("SELECT * FROM chat_message ORDER BY conversation_id, seq");
+        return db.dump("SELECT * FROM chat_conversation ORDER BY id")
+                + db.dump("SELECT * FROM chat_message ORDER BY conversation_id, seq");
     }
 
     void execute(String sql, String... parameters) {
@@ -75,23 +73,6 @@ final class TestChat implements AutoCloseable {
         }
     }
 
-    private String dump(String sql) {
-        StringBuilder text = new StringBuilder();
-        try (Connection connection = db.connection().dataSource().getConnection();
-                Statement statement = connection.createStatement();
-                ResultSet rows = statement.executeQuery(sql)) {
-            int columns = rows.getMetaData().getColumnCount();
-            while (rows.next()) {
-                for (int i = 1; i <= columns; i++) {
-                    text.append(rows.getString(i)).append('|');
-                }
-                text.append('\n');
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException(sql, e);
-        }
-        return text.append("--\n").toString();
-    }
 
     @Override
     public void close() {

@@ -81,6 +81,28 @@ public final class TestDatabase implements AutoCloseable {
         }
     }
 
+    /**
+     * The rows a query answers, one line each with the columns separated by {@code |}, ending with {@code --}: tests
+     * compare two dumps to show that a refused change wrote nothing.
+     */
+    public String dump(String sql) {
+        StringBuilder text = new StringBuilder();
+        try (Connection c = connection.dataSource().getConnection();
+                Statement statement = c.createStatement();
+                java.sql.ResultSet rows = statement.executeQuery(sql)) {
+            int columns = rows.getMetaData().getColumnCount();
+            while (rows.next()) {
+                for (int i = 1; i <= columns; i++) {
+                    text.append(rows.getString(i)).append('|');
+                }
+                text.append('\n');
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(sql, e);
+        }
+        return text.append("--\n").toString();
+    }
+
     @Override
     public void close() {
         try {

@@ -72,8 +72,11 @@ public class VisitorOrigins {
 
     /** The client's address alone (no location look-up): the direct peer, or what a trusted proxy says. */
     String address(HttpServletRequest request) {
-        String peer = request.getRemoteAddr();
-        return trusted.contains(peer) ? client(peer, request::getHeaders) : normalized(peer);
+        return address(request.getRemoteAddr(), request::getHeaders);
+    }
+
+    private String address(String peer, Headers headers) {
+        return trusted.contains(peer) ? client(peer, headers) : normalized(peer);
     }
 
     VisitorOrigin of(HttpServletRequest request) {
@@ -87,7 +90,7 @@ public class VisitorOrigins {
 
     VisitorOrigin of(String peer, Headers headers) {
         boolean fromTrustedProxy = trusted.contains(peer);
-        String ip = fromTrustedProxy ? client(peer, headers) : normalized(peer);
+        String ip = address(peer, headers);
         GeoIpLocations.Location location = null;
         if (geoIp != null && ip != null) {
             location = geoIp.locate(ip).orElse(null);

@@ -1,4 +1,4 @@
-package org.parley.chat.web.internal;
+package org.parley.chat.rest.internal;
 
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;

@@ -1,4 +1,4 @@
-package org.parley.chat.web.internal;
+package org.parley.chat.rest.internal;
 
 import org.osgi.service.metatype.annotations.AttributeDefinition;
 import org.osgi.service.metatype.annotations.ObjectClassDefinition;
