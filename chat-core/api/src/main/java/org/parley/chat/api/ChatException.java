@@ -20,7 +20,12 @@ public class ChatException extends RuntimeException {
         /** The caller may read the conversation but not do this: an inactive agent, or another agent's chat (403). */
         FORBIDDEN,
         /** The visitor is blocked: they cannot open conversations or write (HTTP 403, since 1.2). */
-        BLOCKED
+        BLOCKED,
+        /**
+         * Parley could not store the message in time because too many are waiting; sending it again with the same
+         * client message id stores it at most once (HTTP 503, since 1.3).
+         */
+        BUSY
     }
 
     private final Reason reason;

@@ -31,8 +31,8 @@ public interface Conversations {
      * in the visitor's history, and the same client message id sent again lands in the same new conversation.
      *
      * @param clientMessageId the sender's id for the message; null lets the server choose one
-     * @throws ChatException when the conversation is unknown, or closed for an agent or the system, or the text or
-     *     id is invalid
+     * @throws ChatException when the conversation is unknown (for a visitor, also when it is another visitor's), or
+     *     closed for an agent or the system, or the visitor is blocked, or the text or id is invalid
      */
     PostedMessage post(String conversationId, Sender sender, String clientMessageId, String text);
 

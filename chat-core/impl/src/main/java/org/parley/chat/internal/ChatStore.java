@@ -9,6 +9,7 @@ import org.apache.ibatis.session.SqlSession;
 import org.apache.ibatis.session.SqlSessionFactory;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
 import org.parley.chat.api.ChatException;
 import org.parley.chat.api.Conversation;
@@ -32,11 +33,19 @@ public final class ChatStore {
     private final SqlSessionFactory sessions;
     private final MessageFanout messages = new MessageFanout();
     private final DeskFanout desk = new DeskFanout();
+    private final MessageWriter writer;
 
     @Activate
     public ChatStore(@Reference Database database) {
         this.sessions = database.open("chat", ChatStore.class.getClassLoader(),
                 VisitorMapper.class, ConversationMapper.class, MessageMapper.class, DeskMapper.class);
+        this.writer = new MessageWriter(this);
+    }
+
+    /** Stores the messages still waiting, then stops writing. */
+    @Deactivate
+    void deactivate() {
+        writer.close();
     }
 
     /** A session with its own transaction; commit it, or closing it rolls back. */
@@ -69,41 +78,19 @@ public final class ChatStore {
     }
 
     /**
-     * Stores a message and tells the subscribers.
+     * Stores a message and tells the subscribers, then answers: through the {@link MessageWriter}, which stores the
+     * messages that arrive together in one transaction.
      *
      * @param agentId for an agent's message, the agent who must have the conversation; null for anyone while it is
-     *     open
+     *     open, but a visitor only in their own conversation and while not blocked
      */
     PostedMessage post(String conversationId, Sender sender, String clientMessageId, String text, String agentId) {
         String checkedText = MessageRules.checkText(text);
         String checkedId = MessageRules.checkClientMessageId(clientMessageId);
-        OffsetDateTime now = now();
-        Message message;
-        Conversation conversation;
-        try (SqlSession session = session()) {
-            ConversationMapper conversations = session.getMapper(ConversationMapper.class);
-            MessageMapper stored = session.getMapper(MessageMapper.class);
-            int advanced = agentId == null
-                    ? conversations.advanceSeq(conversationId, now)
-                    : conversations.advanceSeqOfAgent(conversationId, agentId, now);
-            // Checked under the conversation's row lock, so two copies sent at once cannot both be stored.
-            MessageRow existing = stored.findByClientId(conversationId, checkedId);
-            if (existing != null) {
-                session.rollback();
-                return new PostedMessage(existing.toMessage(), false);
-            }
-            if (advanced == 0) {
-                throw refusal(conversations.find(conversationId), agentId);
-            }
-            message = insertNext(session, conversationId, sender, checkedId, checkedText, now);
-            conversation = conversations.find(conversationId).toConversation();
-            session.commit();
-        }
-        published(message, conversation);
-        return new PostedMessage(message, true);
+        return writer.write(conversationId, sender, checkedId, checkedText, agentId);
     }
 
-    private static ChatException refusal(ConversationRow row, String agentId) {
+    static ChatException refusal(ConversationRow row, String agentId) {
         if (row == null) {
             return new ChatException(ChatException.Reason.NOT_FOUND, "conversationId", "No such conversation");
         }

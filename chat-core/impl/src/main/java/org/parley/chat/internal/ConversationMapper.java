@@ -28,6 +28,16 @@ interface ConversationMapper {
             + " WHERE id = #{id} AND state <> 'CLOSED'")
     int advanceSeq(@Param("id") String id, @Param("now") OffsetDateTime now);
 
+    /**
+     * Like {@link #advanceSeq}, for a visitor's message: only in the visitor's own open conversation, and not while
+     * the visitor is blocked, checked under the same row lock; counts the visitor's messages for the unread counts.
+     */
+    @Update("UPDATE chat_conversation SET last_seq = last_seq + 1, visitor_messages = visitor_messages + 1,"
+            + " updated_at = #{now} WHERE id = #{id} AND state <> 'CLOSED' AND visitor_id = #{visitorId}"
+            + " AND NOT EXISTS (SELECT 1 FROM chat_visitor v WHERE v.id = #{visitorId} AND v.blocked)")
+    int advanceSeqOfVisitor(@Param("id") String id, @Param("visitorId") String visitorId,
+            @Param("now") OffsetDateTime now);
+
     @Select("SELECT last_seq FROM chat_conversation WHERE id = #{id}")
     long lastSeq(String id);
 

@@ -8,10 +8,12 @@ import org.apache.ibatis.annotations.Update;
 
 /** SQL for the agents' desk: their lists with unread counts, what they have seen, and their chat limit's lock. */
 interface DeskMapper {
-    /** A conversation with this agent's unread count and its newest message. */
+    /**
+     * A conversation with this agent's unread count (the visitor's messages after the agent's mark, from two counters:
+     * no counting of rows) and its newest message.
+     */
     String DESK = "SELECT c.id, c.visitor_id, c.state, c.last_seq, c.created_at, c.assigned_agent_id, c.closed_at,"
-            + " (SELECT COUNT(*) FROM chat_message m WHERE m.conversation_id = c.id AND m.sender_type = 'VISITOR'"
-            + " AND m.seq > COALESCE(s.seen_seq, 0)) AS unread,"
+            + " c.visitor_messages - COALESCE(s.seen_visitor_messages, 0) AS unread,"
             + " lm.seq AS last_seq_of_message, lm.client_message_id AS last_client_message_id,"
             + " lm.sender_type AS last_sender_type, lm.sender_id AS last_sender_id, lm.sender_name AS last_sender_name,"
             + " lm.body AS last_body, lm.created_at AS last_created_at"
@@ -30,7 +32,10 @@ interface DeskMapper {
     @Select(DESK + " WHERE c.visitor_id = #{visitorId} ORDER BY c.created_at DESC, c.id")
     List<DeskRow> ofVisitor(@Param("agentId") String agentId, @Param("visitorId") String visitorId);
 
-    @Update("UPDATE chat_seen SET seen_seq = #{seq}"
+    /** Raises the mark, counting the visitor's messages it passes (the right-hand sides read the old values). */
+    @Update("UPDATE chat_seen SET seen_seq = #{seq}, seen_visitor_messages = seen_visitor_messages"
+            + " + (SELECT COUNT(*) FROM chat_message m WHERE m.conversation_id = #{id} AND m.sender_type = 'VISITOR'"
+            + " AND m.seq > chat_seen.seen_seq AND m.seq <= #{seq})"
             + " WHERE conversation_id = #{id} AND agent_id = #{agentId} AND seen_seq < #{seq}")
     int raiseSeen(@Param("id") String id, @Param("agentId") String agentId, @Param("seq") long seq);
 
@@ -41,7 +46,9 @@ interface DeskMapper {
     @Select("SELECT seen_seq FROM chat_seen WHERE conversation_id = #{id} AND agent_id = #{agentId}")
     Long seen(@Param("id") String id, @Param("agentId") String agentId);
 
-    @Insert("INSERT INTO chat_seen (conversation_id, agent_id, seen_seq) SELECT #{id}, #{agentId}, #{seq}"
+    @Insert("INSERT INTO chat_seen (conversation_id, agent_id, seen_seq, seen_visitor_messages)"
+            + " SELECT #{id}, #{agentId}, #{seq}, (SELECT COUNT(*) FROM chat_message m WHERE m.conversation_id = #{id}"
+            + " AND m.sender_type = 'VISITOR' AND m.seq <= #{seq})"
             + " WHERE NOT EXISTS (SELECT 1 FROM chat_seen WHERE conversation_id = #{id} AND agent_id = #{agentId})")
     int insertSeen(@Param("id") String id, @Param("agentId") String agentId, @Param("seq") long seq);
 

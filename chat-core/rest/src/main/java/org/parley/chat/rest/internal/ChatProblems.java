@@ -38,6 +38,7 @@ public class ChatProblems implements ExceptionMapper<ChatException> {
             case CONFLICT -> of(409, "Conflict", e);
             case FORBIDDEN -> of(403, "Forbidden", e);
             case BLOCKED -> new Problem(VISITOR_BLOCKED, "Visitor blocked", 403, e.getMessage(), null, null, null);
+            case BUSY -> Problem.of(503, "Busy", e.getMessage());
         };
     }
 

@@ -78,13 +78,12 @@ public class ConversationResource {
             @PathParam("id") String id,
             Json.NewMessage body) {
         Visitor visitor = access.visitor(authorization);
-        Conversation conversation = access.conversation(visitor, id);
         if (body == null) {
             throw ProblemException.invalid("text", "The request body must be a JSON object with a 'text' field");
         }
         limits.newMessage(visitor.id());
-        PostedMessage posted = conversations.post(conversation.id(), Sender.visitor(visitor.id()),
-                body.clientMessageId(), body.text());
+        // The store checks, under the conversation's lock, that it is the visitor's own: no read before.
+        PostedMessage posted = conversations.post(id, Sender.visitor(visitor.id()), body.clientMessageId(), body.text());
         // A repeated client message id answers 200 with the message stored the first time.
         return Response.status(posted.created() ? Response.Status.CREATED : Response.Status.OK)
                 .entity(Json.MessageView.of(posted.message()))

@@ -1,0 +1,244 @@
+package org.parley.chat.internal;
+
+import java.sql.SQLException;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.apache.ibatis.exceptions.PersistenceException;
+import org.apache.ibatis.session.SqlSession;
+import org.parley.chat.api.ChatException;
+import org.parley.chat.api.Conversation;
+import org.parley.chat.api.Message;
+import org.parley.chat.api.PostedMessage;
+import org.parley.chat.api.Sender;
+import org.parley.chat.api.SenderType;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Stores the messages of every conversation on one thread, in batches: the messages that arrive while one batch is
+ * written go together in the next, in one transaction with one commit (group commit). The callers wait for their
+ * message's outcome, so a message is acknowledged only once it is committed; each batch is handed to the subscribers,
+ * in order, before its callers are answered. A batch in which anything goes wrong (a repeated client message id, a
+ * refusal) is rolled back and its messages are stored one at a time, each in its own transaction, as if they had
+ * come alone.
+ */
+final class MessageWriter implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(MessageWriter.class);
+    /** The most messages in one transaction. */
+    static final int MAX_BATCH = 256;
+    /** The most messages waiting to be written; more are refused as busy. */
+    static final int MAX_WAITING = 20_000;
+    /** How long a sender waits for its message to be stored before hearing "busy" (and retrying). */
+    static final long MAX_WAIT_MILLIS = 10_000;
+
+    /** A message to store, with the answer its sender waits for. */
+    record Pending(String conversationId, Sender sender, String clientMessageId, String text, String agentId,
+            CompletableFuture<PostedMessage> answer) {
+        boolean visitor() {
+            return agentId == null && sender.type() == SenderType.VISITOR;
+        }
+    }
+
+    /** A message stored by this writer, and its conversation as the same transaction left it. */
+    record Stored(Pending pending, PostedMessage posted, Conversation conversation) {}
+
+    private static final Comparator<Pending> BY_CONVERSATION = Comparator.comparing(Pending::conversationId);
+
+    private final ChatStore store;
+    private final BlockingQueue<Pending> waiting = new ArrayBlockingQueue<>(MAX_WAITING);
+    private final Thread thread;
+    private volatile boolean running = true;
+
+    MessageWriter(ChatStore store) {
+        this.store = store;
+        this.thread = new Thread(this::run, "parley-message-writer");
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    /** Stores the message (checked already) and answers once it is committed and handed to the subscribers. */
+    PostedMessage write(String conversationId, Sender sender, String clientMessageId, String text, String agentId) {
+        Pending pending = new Pending(conversationId, sender, clientMessageId, text, agentId, new CompletableFuture<>());
+        if (!running || !waiting.offer(pending)) {
+            throw busy();
+        }
+        try {
+            return pending.answer().get(MAX_WAIT_MILLIS, TimeUnit.MILLISECONDS);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            throw new IllegalStateException(e.getCause());
+        } catch (TimeoutException e) {
+            // It may still be stored: the same client message id sent again finds it then.
+            throw busy();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw busy();
+        }
+    }
+
+    private static ChatException busy() {
+        return new ChatException(ChatException.Reason.BUSY, null,
+                "Too many messages are waiting to be stored; send it again with the same client message id");
+    }
+
+    private void run() {
+        List<Pending> batch = new ArrayList<>(MAX_BATCH);
+        while (running || !waiting.isEmpty()) {
+            try {
+                Pending first = waiting.poll(200, TimeUnit.MILLISECONDS);
+                if (first == null) {
+                    continue;
+                }
+                batch.add(first);
+                waiting.drainTo(batch, MAX_BATCH - 1);
+                // Row locks taken in one order (a stable sort keeps each conversation's messages in arrival order).
+                batch.sort(BY_CONVERSATION);
+                write(batch);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            } catch (RuntimeException | Error e) {
+                // Never leave a sender waiting, nor the writer dead.
+                LOG.error("Storing messages failed", e);
+                batch.forEach(pending -> pending.answer().completeExceptionally(e));
+            } finally {
+                batch.clear();
+            }
+        }
+    }
+
+    private void write(List<Pending> batch) {
+        List<Stored> stored = batch.size() == 1 ? null : together(batch);
+        if (stored == null) {
+            stored = new ArrayList<>(batch.size());
+            for (Pending pending : batch) {
+                try {
+                    stored.add(alone(pending));
+                } catch (RuntimeException e) {
+                    pending.answer().completeExceptionally(e);
+                }
+            }
+        }
+        for (Stored message : stored) {
+            if (message.posted().created()) {
+                store.published(message.posted().message(), message.conversation());
+            }
+        }
+        stored.forEach(message -> message.pending().answer().complete(message.posted()));
+    }
+
+    /** The batch in one transaction; null (rolled back) when any message of it needs a closer look. */
+    private List<Stored> together(List<Pending> batch) {
+        OffsetDateTime now = ChatStore.now();
+        List<Stored> stored = new ArrayList<>(batch.size());
+        try (SqlSession session = store.session()) {
+            for (Pending pending : batch) {
+                Stored message = store(session, pending, now);
+                if (message == null) {
+                    session.rollback();
+                    return null;
+                }
+                stored.add(message);
+            }
+            session.commit();
+            return stored;
+        } catch (PersistenceException e) {
+            // A repeated client message id (the unique key) or a database hiccup: one at a time tells them apart.
+            return null;
+        }
+    }
+
+    /** One message in its own transaction: stored, or the copy stored before, or the reason it may not be. */
+    private Stored alone(Pending pending) {
+        try (SqlSession session = store.session()) {
+            Stored stored;
+            try {
+                stored = store(session, pending, ChatStore.now());
+            } catch (PersistenceException e) {
+                if (!isUniqueViolation(e)) {
+                    throw e;
+                }
+                session.rollback();
+                // The same client message id again (a retry): answer with the copy stored the first time.
+                MessageRow first = session.getMapper(MessageMapper.class)
+                        .findByClientId(pending.conversationId(), pending.clientMessageId());
+                return new Stored(pending, new PostedMessage(first.toMessage(), false), null);
+            }
+            if (stored == null) {
+                session.rollback();
+                return new Stored(pending, refused(session, pending), null);
+            }
+            session.commit();
+            return stored;
+        }
+    }
+
+    /**
+     * Takes the next sequence number, checking under the conversation's row lock that the sender may write, and
+     * inserts the message: three statements. Null when the conversation refused, with nothing changed.
+     */
+    private static Stored store(SqlSession session, Pending pending, OffsetDateTime now) {
+        ConversationMapper conversations = session.getMapper(ConversationMapper.class);
+        String id = pending.conversationId();
+        int advanced = pending.agentId() != null ? conversations.advanceSeqOfAgent(id, pending.agentId(), now)
+                : pending.visitor() ? conversations.advanceSeqOfVisitor(id, pending.sender().id(), now)
+                : conversations.advanceSeq(id, now);
+        if (advanced == 0) {
+            return null;
+        }
+        ConversationRow row = conversations.find(id);
+        Message message = new Message(id, row.lastSeq, pending.clientMessageId(), pending.sender(), pending.text(),
+                now.toInstant());
+        session.getMapper(MessageMapper.class).insert(MessageRow.of(message));
+        return new Stored(pending, new PostedMessage(message, true), row.toConversation());
+    }
+
+    /** Why a message was not stored; a message stored before with the same client id is the answer instead. */
+    private static PostedMessage refused(SqlSession session, Pending pending) {
+        ConversationRow row = session.getMapper(ConversationMapper.class).find(pending.conversationId());
+        if (row == null || pending.visitor() && !row.visitorId.equals(pending.sender().id())) {
+            // Another visitor's conversation answers like a missing one, so ids cannot be probed.
+            throw new ChatException(ChatException.Reason.NOT_FOUND, "conversationId", "No such conversation");
+        }
+        MessageRow existing = session.getMapper(MessageMapper.class)
+                .findByClientId(pending.conversationId(), pending.clientMessageId());
+        if (existing != null) {
+            return new PostedMessage(existing.toMessage(), false);
+        }
+        if (pending.visitor() && ChatVisitorRecords.isBlocked(session, pending.sender().id())) {
+            throw ChatVisitorRecords.blocked();
+        }
+        throw ChatStore.refusal(row, pending.agentId());
+    }
+
+    /** A unique key refused the row: SQLSTATE 23505 on H2 and PostgreSQL alike. */
+    private static boolean isUniqueViolation(PersistenceException e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof SQLException sql && "23505".equals(sql.getSQLState())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Stores what is waiting, then stops. */
+    @Override
+    public void close() {
+        running = false;
+        try {
+            thread.join(MAX_WAIT_MILLIS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
