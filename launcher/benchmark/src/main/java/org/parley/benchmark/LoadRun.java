@@ -21,6 +21,10 @@ import java.util.concurrent.locks.LockSupport;
  * receive them. The same code drives Parley and the relay.
  */
 final class LoadRun {
+    /** The warm-up rises to the rate in this many equal steps. */
+    static final int WARMUP_STEPS = 5;
+    private static final int WARMUP_INDEX = 50;
+
     private static final long SECOND = TimeUnit.SECONDS.toNanos(1);
     private static final String MARK = "bench:";
 
@@ -82,8 +86,12 @@ final class LoadRun {
             pings.scheduleAtFixedRate(new Pinger(), 1, 1, TimeUnit.SECONDS);
             try {
                 List<Phase.Result> results = new ArrayList<>();
-                if (!options.warmup.isZero()) {
-                    Phase warmup = new Phase(0, "warm-up", options.rate, options.warmup.toNanos());
+                // Warm-up in five steps up to the rate, as traffic grows on a server that just started: the JIT
+                // compiles the hot paths while there is CPU to spare instead of under a backlog.
+                for (int fifth = 1; !options.warmup.isZero() && fifth <= WARMUP_STEPS; fifth++) {
+                    // Indices of their own (the ramp counts up from 2), so client message ids never repeat.
+                    Phase warmup = new Phase(WARMUP_INDEX + fifth, "warm-up " + fifth + "/" + WARMUP_STEPS,
+                            Math.max(1, options.rate * fifth / WARMUP_STEPS), options.warmup.toNanos() / WARMUP_STEPS);
                     send(api, warmup);
                     drain(warmup);
                     say("%s", warmup.result().line());

@@ -14,7 +14,8 @@ final class Options {
               --agents M          agents signed in with their desk WebSocket, taking the conversations (default 20)
               --rate R            messages per second sent by all visitors together, open loop (default 2000)
               --duration D        measured time at --rate, e.g. 60s or 2m (default 60s)
-              --warmup D          time at --rate before measuring, not counted (default 15s)
+              --warmup D          time before measuring, not counted: five equal steps at 20, 40, 60, 80
+                                  and 100% of --rate (default 15s)
               --ramp R1,R2,...    after the measured run, steps at these rates to find the maximum; stops at the
                                   first step that falls short (default: none)
               --step D            duration of each ramp step (default 15s)
@@ -27,6 +28,8 @@ final class Options {
               --thread-dumps N    take N thread dumps of the server (jcmd Thread.print) spread over the measured run,
                                   into the work folder, to see where its time goes (default 0; they perturb it)
               --heap SIZE         -Xms and -Xmx of each server process (default 2g)
+              --server-options S  more JVM options for both servers, space-separated, e.g.
+                                  "-XX:TieredStopAtLevel=1" (default none)
               --work DIR          where data folders and logs go (default a new temporary folder)
             """;
 
@@ -35,6 +38,7 @@ final class Options {
     int rate = 2_000;
     Duration duration = Duration.ofSeconds(60);
     Duration warmup = Duration.ofSeconds(15);
+    List<String> serverOptions = List.of();
     List<Integer> ramp = new ArrayList<>();
     Duration step = Duration.ofSeconds(15);
     Duration sustainP99 = Duration.ofMillis(500);
@@ -62,6 +66,7 @@ final class Options {
                 case "--rate" -> options.rate = positive(name, value);
                 case "--duration" -> options.duration = duration(name, value);
                 case "--warmup" -> options.warmup = duration(name, value);
+                case "--server-options" -> options.serverOptions = List.of(value.trim().split("\\s+"));
                 case "--ramp" -> {
                     for (String rate : value.split(",")) {
                         options.ramp.add(positive(name, rate.trim()));

@@ -40,7 +40,7 @@ final class ParleyTarget implements Target {
         Path data = folder.resolve("parley-data");
         copyConfiguration(data.resolve("config"));
         int port = ServerProcess.freePort();
-        process = ServerProcess.start("parley", folder, options.heap, port, List.of("-jar",
+        process = ServerProcess.start("parley", folder, options.heap, options.serverOptions, port, List.of("-jar",
                 options.parleyJar.toAbsolutePath().toString(), "--port", Integer.toString(port), "--data",
                 data.toAbsolutePath().toString()));
         process.awaitAnswer("/health", Duration.ofSeconds(120));

@@ -24,7 +24,7 @@ final class RelayTarget implements Target {
     @Override
     public void start() throws Exception {
         int port = ServerProcess.freePort();
-        process = ServerProcess.start("relay", folder, options.heap, port, List.of("-cp",
+        process = ServerProcess.start("relay", folder, options.heap, options.serverOptions, port, List.of("-cp",
                 System.getProperty("java.class.path"), Relay.class.getName(), Integer.toString(port)));
         process.awaitAnswer("/health", Duration.ofSeconds(60));
     }

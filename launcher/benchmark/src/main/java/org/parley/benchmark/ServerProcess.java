@@ -38,12 +38,14 @@ final class ServerProcess implements AutoCloseable {
     }
 
     /** Starts {@code java <jvmOptions> <args>} with the given heap, its output and GC log in {@code folder}. */
-    static ServerProcess start(String name, Path folder, String heap, int port, List<String> args) throws IOException {
+    static ServerProcess start(String name, Path folder, String heap, List<String> jvmOptions, int port, List<String> args)
+            throws IOException {
         Files.createDirectories(folder);
         Path log = folder.resolve(name + ".log");
         Path gcLog = folder.resolve(name + "-gc.log");
         List<String> command = new ArrayList<>(List.of(javaBinary(), "-Xms" + heap, "-Xmx" + heap,
                 "-Xlog:gc:file=" + gcLog.toAbsolutePath()));
+        command.addAll(jvmOptions);
         command.addAll(args);
         Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
         return new ServerProcess(name, port, log, gcLog, process);

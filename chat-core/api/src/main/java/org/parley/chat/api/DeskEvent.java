@@ -6,8 +6,15 @@ package org.parley.chat.api;
  *
  * @param conversation the conversation as it is now
  * @param reason what happened
+ * @param assigneeView for a {@link Reason#MESSAGE} in an active conversation, the conversation as its agent's list
+ *     shows it, read in the transaction that stored the message, so that the agent's list needs no read of its own;
+ *     null otherwise (since 1.3)
  */
-public record DeskEvent(Conversation conversation, Reason reason) {
+public record DeskEvent(Conversation conversation, Reason reason, DeskConversation assigneeView) {
+    public DeskEvent(Conversation conversation, Reason reason) {
+        this(conversation, reason, null);
+    }
+
     /** What happened to the conversation. */
     public enum Reason {
         OPENED,

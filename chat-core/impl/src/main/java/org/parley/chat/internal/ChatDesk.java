@@ -122,11 +122,9 @@ public final class ChatDesk implements AgentDesk {
     @Override
     public PostedMessage reply(String conversationId, Agent agent, String clientMessageId, String text) {
         requireChatting(agent);
-        PostedMessage posted = store.post(conversationId, Sender.agent(agent.id(), agent.displayName()),
-                clientMessageId, text, agent.id());
-        // Answering means having read what came before.
-        markSeen(conversationId, agent.id(), posted.message().seq());
-        return posted;
+        // Storing it also marks what came before as read by the agent (MessageWriter).
+        return store.post(conversationId, Sender.agent(agent.id(), agent.displayName()), clientMessageId, text,
+                agent.id());
     }
 
     @Override

@@ -14,6 +14,7 @@ import org.osgi.service.component.annotations.Reference;
 import org.parley.chat.api.ChatException;
 import org.parley.chat.api.Conversation;
 import org.parley.chat.api.Conversations;
+import org.parley.chat.api.DeskConversation;
 import org.parley.chat.api.DeskEvent;
 import org.parley.chat.api.DeskSubscriber;
 import org.parley.chat.api.Message;
@@ -39,7 +40,7 @@ public final class ChatStore {
     public ChatStore(@Reference Database database) {
         this.sessions = database.open("chat", ChatStore.class.getClassLoader(),
                 VisitorMapper.class, ConversationMapper.class, MessageMapper.class, DeskMapper.class);
-        this.writer = new MessageWriter(this);
+        this.writer = new MessageWriter(this, Integer.getInteger("parley.writers", 2));
     }
 
     /** Stores the messages still waiting, then stops writing. */
@@ -68,8 +69,13 @@ public final class ChatStore {
 
     /** Tells the subscribers, after the commit: the message's and every desk. */
     void published(Message message, Conversation conversation) {
+        published(message, conversation, null);
+    }
+
+    /** The same, with the conversation as its agent's list shows it (null: each desk reads it). */
+    void published(Message message, Conversation conversation, DeskConversation assigneeView) {
         messages.publish(message);
-        desk.publish(new DeskEvent(conversation, DeskEvent.Reason.MESSAGE));
+        desk.publish(new DeskEvent(conversation, DeskEvent.Reason.MESSAGE, assigneeView));
     }
 
     /** Tells every desk, after the commit. */

@@ -20,6 +20,13 @@ interface ConversationMapper {
     @Select("SELECT " + COLUMNS + " FROM chat_conversation WHERE id = #{id}")
     ConversationRow find(String id);
 
+    /** Like {@link #find}, with the counters of its assigned agent's unread count. */
+    @Select("SELECT c.id, c.visitor_id, c.state, c.last_seq, c.created_at, c.assigned_agent_id, c.closed_at,"
+            + " c.visitor_messages, s.seen_visitor_messages AS assignee_seen_visitor_messages"
+            + " FROM chat_conversation c LEFT JOIN chat_seen s"
+            + " ON s.conversation_id = c.id AND s.agent_id = c.assigned_agent_id WHERE c.id = #{id}")
+    ConversationRow findWithAssigneeMark(String id);
+
     /**
      * Takes the next sequence number of an open conversation. The row lock it leaves until commit serializes the
      * writers of one conversation, so numbers have no gaps and duplicates are detected reliably.

@@ -2,6 +2,8 @@ package org.parley.chat.internal;
 
 import java.time.OffsetDateTime;
 import org.parley.chat.api.Conversation;
+import org.parley.chat.api.DeskConversation;
+import org.parley.chat.api.Message;
 import org.parley.chat.api.ConversationState;
 
 /** A row of chat_conversation, filled by MyBatis. */
@@ -13,6 +15,19 @@ final class ConversationRow {
     OffsetDateTime createdAt;
     String assignedAgentId;
     OffsetDateTime closedAt;
+    /** The visitor's messages, and how many of them the assigned agent has seen: only where a query reads them. */
+    long visitorMessages;
+    Long assigneeSeenVisitorMessages;
+
+    /** The conversation as its assigned agent's list shows it, with this message as the newest; null unless ACTIVE. */
+    DeskConversation toAssigneeView(Conversation conversation, Message newest) {
+        if (conversation.state() != ConversationState.ACTIVE) {
+            return null;
+        }
+        long unread = Math.max(0, visitorMessages - (assigneeSeenVisitorMessages == null ? 0 : assigneeSeenVisitorMessages));
+        return new DeskConversation(conversation,
+                DeskRow.stateFor(conversation, conversation.assignedAgentId(), unread), unread, newest);
+    }
 
     Conversation toConversation() {
         return new Conversation(id, visitorId, ConversationState.valueOf(state), lastSeq, createdAt.toInstant(),

@@ -15,6 +15,7 @@ import org.apache.ibatis.exceptions.PersistenceException;
 import org.apache.ibatis.session.SqlSession;
 import org.parley.chat.api.ChatException;
 import org.parley.chat.api.Conversation;
+import org.parley.chat.api.DeskConversation;
 import org.parley.chat.api.Message;
 import org.parley.chat.api.PostedMessage;
 import org.parley.chat.api.Sender;
@@ -47,27 +48,37 @@ final class MessageWriter implements AutoCloseable {
         }
     }
 
-    /** A message stored by this writer, and its conversation as the same transaction left it. */
-    record Stored(Pending pending, PostedMessage posted, Conversation conversation) {}
+    /**
+     * A message stored by this writer, its conversation as the same transaction left it, and the conversation as its
+     * agent's list shows it (null when it has none).
+     */
+    record Stored(Pending pending, PostedMessage posted, Conversation conversation, DeskConversation assigneeView) {}
 
     private static final Comparator<Pending> BY_CONVERSATION = Comparator.comparing(Pending::conversationId);
 
     private final ChatStore store;
-    private final BlockingQueue<Pending> waiting = new ArrayBlockingQueue<>(MAX_WAITING);
-    private final Thread thread;
+    private final List<BlockingQueue<Pending>> waiting = new ArrayList<>();
+    private final List<Thread> threads = new ArrayList<>();
     private volatile boolean running = true;
 
-    MessageWriter(ChatStore store) {
+    /** @param writers threads writing at once; each conversation is always written by the same one */
+    MessageWriter(ChatStore store, int writers) {
         this.store = store;
-        this.thread = new Thread(this::run, "parley-message-writer");
-        thread.setDaemon(true);
-        thread.start();
+        for (int i = 0; i < writers; i++) {
+            BlockingQueue<Pending> queue = new ArrayBlockingQueue<>(MAX_WAITING / writers);
+            waiting.add(queue);
+            Thread thread = new Thread(() -> run(queue), "parley-message-writer-" + (i + 1));
+            thread.setDaemon(true);
+            threads.add(thread);
+            thread.start();
+        }
     }
 
     /** Stores the message (checked already) and answers once it is committed and handed to the subscribers. */
     PostedMessage write(String conversationId, Sender sender, String clientMessageId, String text, String agentId) {
         Pending pending = new Pending(conversationId, sender, clientMessageId, text, agentId, new CompletableFuture<>());
-        if (!running || !waiting.offer(pending)) {
+        BlockingQueue<Pending> queue = waiting.get(Math.floorMod(conversationId.hashCode(), waiting.size()));
+        if (!running || !queue.offer(pending)) {
             throw busy();
         }
         try {
@@ -91,7 +102,7 @@ final class MessageWriter implements AutoCloseable {
                 "Too many messages are waiting to be stored; send it again with the same client message id");
     }
 
-    private void run() {
+    private void run(BlockingQueue<Pending> waiting) {
         List<Pending> batch = new ArrayList<>(MAX_BATCH);
         while (running || !waiting.isEmpty()) {
             try {
@@ -131,7 +142,7 @@ final class MessageWriter implements AutoCloseable {
         }
         for (Stored message : stored) {
             if (message.posted().created()) {
-                store.published(message.posted().message(), message.conversation());
+                store.published(message.posted().message(), message.conversation(), message.assigneeView());
             }
         }
         stored.forEach(message -> message.pending().answer().complete(message.posted()));
@@ -172,11 +183,14 @@ final class MessageWriter implements AutoCloseable {
                 // The same client message id again (a retry): answer with the copy stored the first time.
                 MessageRow first = session.getMapper(MessageMapper.class)
                         .findByClientId(pending.conversationId(), pending.clientMessageId());
-                return new Stored(pending, new PostedMessage(first.toMessage(), false), null);
+                if (first == null) {
+                    throw e; // another unique key: the agent's read mark, inserted at the same moment
+                }
+                return new Stored(pending, new PostedMessage(first.toMessage(), false), null, null);
             }
             if (stored == null) {
                 session.rollback();
-                return new Stored(pending, refused(session, pending), null);
+                return new Stored(pending, refused(session, pending), null, null);
             }
             session.commit();
             return stored;
@@ -185,7 +199,8 @@ final class MessageWriter implements AutoCloseable {
 
     /**
      * Takes the next sequence number, checking under the conversation's row lock that the sender may write, and
-     * inserts the message: three statements. Null when the conversation refused, with nothing changed.
+     * inserts the message: three statements (an agent's also moves their read mark). Null when the conversation
+     * refused, with nothing changed.
      */
     private static Stored store(SqlSession session, Pending pending, OffsetDateTime now) {
         ConversationMapper conversations = session.getMapper(ConversationMapper.class);
@@ -196,11 +211,21 @@ final class MessageWriter implements AutoCloseable {
         if (advanced == 0) {
             return null;
         }
-        ConversationRow row = conversations.find(id);
+        ConversationRow row = conversations.findWithAssigneeMark(id);
         Message message = new Message(id, row.lastSeq, pending.clientMessageId(), pending.sender(), pending.text(),
                 now.toInstant());
         session.getMapper(MessageMapper.class).insert(MessageRow.of(message));
-        return new Stored(pending, new PostedMessage(message, true), row.toConversation());
+        if (pending.agentId() != null) {
+            // Answering means having read what came before: the agent's mark moves to their own message.
+            DeskMapper desk = session.getMapper(DeskMapper.class);
+            if (desk.raiseSeen(id, pending.agentId(), row.lastSeq) == 0) {
+                desk.insertSeen(id, pending.agentId(), row.lastSeq);
+            }
+            row.assigneeSeenVisitorMessages = row.visitorMessages;
+        }
+        Conversation conversation = row.toConversation();
+        return new Stored(pending, new PostedMessage(message, true), conversation,
+                row.toAssigneeView(conversation, message));
     }
 
     /** Why a message was not stored; a message stored before with the same client id is the answer instead. */
@@ -236,7 +261,9 @@ final class MessageWriter implements AutoCloseable {
     public void close() {
         running = false;
         try {
-            thread.join(MAX_WAIT_MILLIS);
+            for (Thread thread : threads) {
+                thread.join(MAX_WAIT_MILLIS);
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }

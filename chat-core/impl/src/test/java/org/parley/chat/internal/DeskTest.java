@@ -229,6 +229,36 @@ class DeskTest {
         return visitorWrites(chat, conversation, text, null);
     }
 
+    @OnEachDatabase
+    void aMessageCarriesItsConversationAsTheAssignedAgentsListShowsIt(TestDatabase.Kind kind) {
+        try (TestChat chat = new TestChat(kind)) {
+            Agent ann = TestChat.agent("ann", true, null);
+            List<DeskEvent> events = new CopyOnWriteArrayList<>();
+            chat.desk.subscribe(events::add);
+            Conversation conversation = chat.newConversation();
+            visitorWrites(chat, conversation, "In the queue");
+            assertEquals(null, events.get(events.size() - 1).assigneeView(), "no agent has it yet");
+            chat.desk.take(conversation.id(), ann);
+            for (String text : List.of("one", "two", "three")) {
+                visitorWrites(chat, conversation, text);
+                DeskEvent event = events.get(events.size() - 1);
+                assertEquals(DeskEvent.Reason.MESSAGE, event.reason());
+                assertEquals(chat.desk.conversation(ann.id(), conversation.id()), event.assigneeView(),
+                        "the same as the agent's own read");
+            }
+            assertEquals(4, events.get(events.size() - 1).assigneeView().unread());
+            chat.desk.markSeen(conversation.id(), ann.id(), 3);
+            chat.desk.reply(conversation.id(), ann, "r1", "Hello!");
+            assertEquals(0, events.get(events.size() - 1).assigneeView().unread(), "answering marks all seen");
+            visitorWrites(chat, conversation, "four");
+            DeskConversation seen = events.get(events.size() - 1).assigneeView();
+            assertEquals(chat.desk.conversation(ann.id(), conversation.id()), seen);
+            assertEquals(1, seen.unread());
+            assertEquals(DeskState.NEW_MESSAGES, seen.deskState());
+            assertEquals("four", seen.lastMessage().text());
+        }
+    }
+
     private static Message visitorWrites(TestChat chat, Conversation conversation, String text, String clientId) {
         return chat.conversations.post(conversation.id(), Sender.visitor(conversation.visitorId()), clientId, text)
                 .message();

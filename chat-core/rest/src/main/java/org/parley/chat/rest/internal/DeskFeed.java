@@ -9,6 +9,7 @@ import org.parley.agent.api.Agent;
 import org.parley.chat.api.AgentDesk;
 import org.parley.chat.api.ChatException;
 import org.parley.chat.api.ConversationState;
+import org.parley.chat.api.DeskConversation;
 import org.parley.chat.api.Conversations;
 import org.parley.chat.api.DeskEvent;
 import org.slf4j.Logger;
@@ -71,7 +72,10 @@ final class DeskFeed implements AutoCloseable {
                 || (state == ConversationState.ACTIVE && agentId.equals(event.conversation().assignedAgentId()));
     }
 
-    /** Two waiting changes of one conversation as one: the newer conversation, and the reason that says more. */
+    /**
+     * Two waiting changes of one conversation as one: the newer conversation, and the reason that says more (then
+     * without the newer one's view, which belongs to its reason).
+     */
     static DeskEvent merged(DeskEvent waiting, DeskEvent newer) {
         return newer.reason() == DeskEvent.Reason.MESSAGE && waiting.reason() != DeskEvent.Reason.MESSAGE
                 ? new DeskEvent(newer.conversation(), waiting.reason())
@@ -112,8 +116,13 @@ final class DeskFeed implements AutoCloseable {
                 return;
             }
             try {
+                // The agent's own chat with a new message comes as the storing transaction saw it: no read.
+                DeskConversation view = event.assigneeView() != null
+                        && agent.id().equals(event.conversation().assignedAgentId())
+                        ? event.assigneeView()
+                        : desk.conversation(agent.id(), conversationId);
                 frames.accept(Map.of("type", "desk", "reason", event.reason().name(), "conversation",
-                        Json.DeskConversationView.of(desk.conversation(agent.id(), conversationId))));
+                        Json.DeskConversationView.of(view)));
             } catch (ChatException | IllegalStateException e) {
                 LOG.debug("No desk frame for conversation {}", conversationId, e);
             }
