@@ -42,6 +42,7 @@ public final class ChatSocket extends Endpoint { // public: Jetty validates endp
     private final VisitorPresence presence;
     private final ConversationSignals signals;
     private final AgentAvailability availability;
+    private final SocketMessages messages;
     private final Map<String, StreamSubscription> subscriptions = new ConcurrentHashMap<>();
     /** Typing and seen frames of the subscribed conversations. */
     private final Map<String, Conversations.Subscription> following = new ConcurrentHashMap<>();
@@ -65,7 +66,9 @@ public final class ChatSocket extends Endpoint { // public: Jetty validates endp
     private Session session;
 
     ChatSocket(Conversations conversations, ObjectMapper json, AgentStream.Identity identity, DeskFeed deskFeed,
-            VisitorPresence presence, ConversationSignals signals, AgentAvailability availability) {
+            VisitorPresence presence, ConversationSignals signals, AgentAvailability availability,
+            SocketMessages messages) {
+        this.messages = messages;
         this.conversations = conversations;
         this.presence = presence;
         this.json = json;
@@ -135,6 +138,7 @@ public final class ChatSocket extends Endpoint { // public: Jetty validates endp
             case "ping" -> send(Map.of("type", "pong"));
             case "typing" -> typing(frame);
             case "seen" -> seen(frame);
+            case "send" -> sendMessage(frame);
             default -> error(400, "Unknown frame type", "Unknown frame type '" + type + "'", "type");
         }
     }
@@ -223,6 +227,19 @@ public final class ChatSocket extends Endpoint { // public: Jetty validates endp
                 typingIn.remove(conversationId);
             }
             signals.typing(conversationId, sender, typing.asBoolean(), listener);
+        }
+    }
+
+    /** {@code send}: a visitor's message, answered with {@code sent} once stored (agents use the desk API). */
+    private void sendMessage(JsonNode frame) {
+        Visitor current = visitor;
+        if (identity.agent() != null) {
+            error(400, "Invalid request", "Agents send messages with POST /api/v1/desk/conversations/{id}/messages",
+                    "type");
+        } else if (current == null) {
+            error(401, "Unauthorized", "Send {\"type\":\"auth\",\"token\":...} first", "token");
+        } else {
+            messages.send(current, frame, this::send);
         }
     }
 

@@ -47,6 +47,7 @@ public class ChatStreamServlet extends HttpServlet {
     private final transient VisitorPresence presence;
     private final transient ConversationSignals signals;
     private final transient AgentAvailability availability;
+    private final transient SocketMessages messages;
     private final transient ObjectMapper json = new ObjectMapper()
             .registerModule(new JavaTimeModule())
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
@@ -54,7 +55,9 @@ public class ChatStreamServlet extends HttpServlet {
     @Activate
     public ChatStreamServlet(@Reference Conversations conversations, @Reference AgentDesk desk,
             @Reference AgentSessions sessions, @Reference VisitorPresence presence,
-            @Reference ConversationSignals signals, @Reference AgentAvailability availability) {
+            @Reference ConversationSignals signals, @Reference AgentAvailability availability,
+            @Reference VisitorLimits limits) {
+        this.messages = new SocketMessages(conversations, limits);
         this.conversations = conversations;
         this.presence = presence;
         this.signals = signals;
@@ -83,7 +86,8 @@ public class ChatStreamServlet extends HttpServlet {
 
         @Override
         public <T> T getEndpointInstance(Class<T> type) {
-            return type.cast(new ChatSocket(conversations, json, identity, deskFeed, presence, signals, availability));
+            return type.cast(new ChatSocket(conversations, json, identity, deskFeed, presence, signals, availability,
+                    messages));
         }
 
         @Override
