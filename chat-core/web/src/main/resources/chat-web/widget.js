@@ -240,7 +240,7 @@
     flushing = true;
     var item = saved.outbox[0];
     conversation().then(function (conversationId) {
-      return request('POST', '/conversations/' + encodeURIComponent(conversationId) + '/messages', { text: item.text, clientMessageId: item.clientMessageId });
+      return post(conversationId, item);
     }).then(function (message) {
       saved.outbox.shift();
       if (message.conversationId !== saved.conversationId) { // the chat was closed: this started a new one
@@ -283,6 +283,32 @@
     });
   }
 
+  // Over the open WebSocket when there is one (answered by a 'sent' frame once stored), else over HTTP.
+  var awaiting = {}; // clientMessageId -> the send waiting for its answer
+  function post(conversationId, item) {
+    if (!(socket && socket.readyState === 1 && socket.ready)) {
+      return request('POST', '/conversations/' + encodeURIComponent(conversationId) + '/messages', { text: item.text, clientMessageId: item.clientMessageId });
+    }
+    var open = socket;
+    return new Promise(function (resolve, reject) {
+      var timer = setTimeout(function () { settle(item.clientMessageId, null, 'No answer in time'); }, 15000);
+      awaiting[item.clientMessageId] = { resolve: resolve, reject: reject, timer: timer };
+      open.send(JSON.stringify({ type: 'send', conversationId: conversationId, clientMessageId: item.clientMessageId, text: item.text }));
+    });
+  }
+
+  /** Answers a send: with the stored message, or an error (status 0: no answer, send it again). */
+  function settle(clientMessageId, message, problem, status) {
+    var waiting = awaiting[clientMessageId];
+    if (!waiting) return;
+    delete awaiting[clientMessageId];
+    clearTimeout(waiting.timer);
+    if (!problem) { waiting.resolve(message); return; }
+    var error = new Error(problem);
+    error.status = status || 0;
+    waiting.reject(error);
+  }
+
   // ---- receiving: one WebSocket, resumed from the last sequence number after every drop --------------------------
   var socket = null, following = null, lastSeq = 0, reconnectDelay = 1000, pinger = null;
 
@@ -311,7 +337,11 @@
 
   /** Frames from either transport end up here. */
   function onFrame(frame) {
-    if (frame.type === 'message' && frame.message) {
+    if (frame.type === 'sent' && frame.message) {
+      settle(frame.clientMessageId, frame.message);
+    } else if (frame.type === 'error' && frame.clientMessageId) {
+      settle(frame.clientMessageId, null, frame.detail || frame.title || ('Error ' + frame.status), frame.status);
+    } else if (frame.type === 'message' && frame.message) {
       if (frame.message.conversationId === following) lastSeq = Math.max(lastSeq, frame.message.seq);
       show(frame.message);
     } else if (frame.type === 'subscribed') {
@@ -353,6 +383,7 @@
     };
     socket.onclose = function () {
       if (!socket.ready) wsFailures++;
+      Object.keys(awaiting).forEach(function (waiting) { settle(waiting, null, 'Connection lost'); });
       clearInterval(pinger);
       socket = null;
       setTimeout(connect, reconnectDelay + Math.random() * 500);
