@@ -33,8 +33,8 @@ public final class Benchmark {
                 : Files.createTempDirectory("parley-benchmark");
         out.println(Machine.describe());
         int visitors = visitorsWithinLimits(options, out);
-        out.printf("Load: %d visitors, %d agents, %d messages/s for %ds after %ds warm-up, ramp %s (%ds steps); "
-                + "server heap %s; work folder %s%n", visitors, options.agents, options.rate,
+        out.printf("Load: %d visitors, %d agents, %d messages/s sent over %s for %ds after %ds warm-up, ramp %s (%ds "
+                + "steps); server heap %s; work folder %s%n", visitors, options.agents, options.rate, options.send,
                 options.duration.toSeconds(), options.warmup.toSeconds(), options.ramp, options.step.toSeconds(),
                 options.heap, work);
         List<LoadRun.Report> reports = new ArrayList<>();

@@ -17,8 +17,9 @@ import java.util.concurrent.locks.LockSupport;
 
 /**
  * The load on one target: M agents and N visitors set up as the widget and the desk would, every conversation taken
- * by an agent, then visitors send messages over HTTP at a fixed total rate (open loop) while the agents' WebSockets
- * receive them. The same code drives Parley and the relay.
+ * by an agent, then visitors send messages at a fixed total rate (open loop), as {@code send} frames on their own
+ * WebSockets or as HTTP POSTs ({@code --send}), while the agents' WebSockets receive them. The same code drives Parley
+ * and the relay.
  */
 final class LoadRun {
     /** The warm-up rises to the rate in this many equal steps. */
@@ -27,6 +28,8 @@ final class LoadRun {
 
     private static final long SECOND = TimeUnit.SECONDS.toNanos(1);
     private static final String MARK = "bench:";
+    /** Client message ids are b{phase}-{n}: unique over the run, and an error frame names its phase. */
+    private static final String CLIENT_ID = "\"clientMessageId\":\"b";
 
     private final Options options;
     private final Target target;
@@ -155,8 +158,9 @@ final class LoadRun {
                     Map<String, String> bearer = Map.of("Authorization", "Bearer " + tokens[visitor]);
                     conversations[visitor] = api.expect(201, "POST", "/api/v1/conversations", null, bearer).json()
                             .get("id").asText();
-                    StreamSocket socket = StreamSocket.open(visitorSockets, stream, Map.of(), (frame, at) -> {})
-                            .get(60, TimeUnit.SECONDS);
+                    // A visitor's own message frames are not deliveries: those count at the agents only.
+                    StreamSocket socket = StreamSocket.open(visitorSockets, stream, Map.of(), (frame, at) -> {},
+                            this::acknowledged).get(60, TimeUnit.SECONDS);
                     opened[visitor] = socket;
                     socket.send("{\"type\":\"auth\",\"token\":\"" + tokens[visitor] + "\"}");
                     socket.ready.get(60, TimeUnit.SECONDS);
@@ -201,7 +205,7 @@ final class LoadRun {
         String origin = "http://localhost:" + target.process().port;
         for (int a = 0; a < agents.size(); a++) {
             StreamSocket socket = StreamSocket.open(agentSockets, stream,
-                    Map.of("Cookie", agents.get(a).cookie(), "Origin", origin), this::received)
+                    Map.of("Cookie", agents.get(a).cookie(), "Origin", origin), this::received, (frame, at) -> {})
                     .get(60, TimeUnit.SECONDS);
             socket.ready.get(60, TimeUnit.SECONDS);
             int subscriptions = 0;
@@ -231,12 +235,31 @@ final class LoadRun {
             return; // a system message ("… joined the chat") from the catch-up
         }
         int colon = frame.indexOf(':', mark + MARK.length());
+        phases.get(Integer.parseInt(frame, mark + MARK.length(), colon, 10)).delivered(due(frame, colon), atNanos);
+    }
+
+    /**
+     * An answer to a visitor's send frame, counted as its HTTP counterpart: {@code sent} with {@code created} true as a
+     * 201 (its latency from the due time in the text), anything else (an error, a repeated id) as a failure.
+     */
+    private void acknowledged(String frame, long atNanos) {
+        int id = frame.indexOf(CLIENT_ID) + CLIENT_ID.length();
+        Phase phase = phases.get(Integer.parseInt(frame, id, frame.indexOf('-', id), 10));
+        int mark = frame.indexOf(MARK);
+        if (mark >= 0 && frame.contains("\"type\":\"sent\"") && frame.contains("\"created\":true")) {
+            phase.stored(due(frame, frame.indexOf(':', mark + MARK.length())), atNanos);
+        } else {
+            failed(phase, frame);
+        }
+    }
+
+    /** The due time in a marker, after the colon at {@code colon}. */
+    private static long due(String frame, int colon) {
         int end = colon + 1;
         while (end < frame.length() && Character.isDigit(frame.charAt(end))) {
             end++;
         }
-        Phase phase = phases.get(Integer.parseInt(frame, mark + MARK.length(), colon, 10));
-        phase.delivered(Long.parseLong(frame, colon + 1, end, 10), atNanos);
+        return Long.parseLong(frame, colon + 1, end, 10);
     }
 
     /** Sends at the phase's rate for its duration: each message is due at start + n / rate, and is sent then. */
@@ -255,7 +278,11 @@ final class LoadRun {
             long due = start + n * interval;
             while (due <= now) {
                 int visitor = (int) ((n * 7919 + phase.index) % visitorCount);
-                postMessage(api, phase, visitor, due, n);
+                if (options.send.equals("ws")) {
+                    sendFrame(phase, visitor, due, n);
+                } else {
+                    postMessage(api, phase, visitor, due, n);
+                }
                 n++;
                 due = start + n * interval;
             }
@@ -263,21 +290,44 @@ final class LoadRun {
         }
     }
 
+    /** As the widget sends while its WebSocket is open: a send frame, acknowledged by a sent frame. */
+    private void sendFrame(Phase phase, int visitor, long dueNanos, long n) {
+        phase.sent.increment();
+        String frame = "{\"type\":\"send\",\"conversationId\":\"" + conversations[visitor] + "\","
+                + fields(phase, dueNanos, n) + "}";
+        // The first visitorCount sockets are the visitors', in order.
+        sockets.get(visitor).send(frame).whenComplete((ok, failure) -> {
+            if (failure != null) {
+                failed(phase, failure);
+            }
+        });
+    }
+
     private void postMessage(Api api, Phase phase, int visitor, long dueNanos, long n) {
         phase.sent.increment();
-        String body = "{\"text\":\"" + MARK + phase.index + ":" + dueNanos + " hello from the benchmark\","
-                + "\"clientMessageId\":\"b" + phase.index + "-" + n + "\"}";
-        api.call("POST", "/api/v1/conversations/" + conversations[visitor] + "/messages", body,
-                Map.of("Authorization", "Bearer " + tokens[visitor])).whenComplete((answer, failure) -> {
+        api.call("POST", "/api/v1/conversations/" + conversations[visitor] + "/messages",
+                "{" + fields(phase, dueNanos, n) + "}", Map.of("Authorization", "Bearer " + tokens[visitor]))
+                .whenComplete((answer, failure) -> {
                     if (failure == null && answer.status() == 201) {
                         phase.stored(dueNanos, System.nanoTime());
                     } else {
-                        phase.failed.increment();
-                        if (phase.failed.sum() <= 3) {
-                            say("  failed: %s", failure != null ? failure : answer.status() + " " + answer.body());
-                        }
+                        failed(phase, failure != null ? failure : answer.status() + " " + answer.body());
                     }
                 });
+    }
+
+    /** The client message id and the text, whose marker (phase and due time) the sent and message frames carry back. */
+    private static String fields(Phase phase, long dueNanos, long n) {
+        return CLIENT_ID + phase.index + "-" + n + "\",\"text\":\"" + MARK + phase.index + ":" + dueNanos
+                + " hello from the benchmark\"";
+    }
+
+    /** Counts a failure and prints the first few. */
+    private void failed(Phase phase, Object why) {
+        phase.failed.increment();
+        if (phase.failed.sum() <= 3) {
+            say("  failed: %s", why);
+        }
     }
 
     /** Waits up to 10 s for the phase's messages still on their way. */

@@ -14,6 +14,9 @@ final class Options {
               --agents M          agents signed in with their desk WebSocket, taking the conversations (default 20)
               --rate R            messages per second sent by all visitors together, open loop (default 2000)
               --duration D        measured time at --rate, e.g. 60s or 2m (default 60s)
+              --send MODE         how visitors send: ws, a send frame on their WebSocket, acknowledged by a sent
+                                  frame, as the widget sends when its WebSocket is open; or http, a POST to
+                                  /api/v1/conversations/{id}/messages, acknowledged by its 201 (default ws)
               --warmup D          time before measuring, not counted: five equal steps at 20, 40, 60, 80
                                   and 100% of --rate (default 15s)
               --ramp R1,R2,...    after the measured run, steps at these rates to find the maximum; stops at the
@@ -38,6 +41,7 @@ final class Options {
     int rate = 2_000;
     Duration duration = Duration.ofSeconds(60);
     Duration warmup = Duration.ofSeconds(15);
+    String send = "ws";
     List<String> serverOptions = List.of();
     List<Integer> ramp = new ArrayList<>();
     Duration step = Duration.ofSeconds(15);
@@ -66,6 +70,12 @@ final class Options {
                 case "--rate" -> options.rate = positive(name, value);
                 case "--duration" -> options.duration = duration(name, value);
                 case "--warmup" -> options.warmup = duration(name, value);
+                case "--send" -> {
+                    if (!List.of("ws", "http").contains(value)) {
+                        throw new IllegalArgumentException("--send is ws or http");
+                    }
+                    options.send = value;
+                }
                 case "--server-options" -> options.serverOptions = List.of(value.trim().split("\\s+"));
                 case "--ramp" -> {
                     for (String rate : value.split(",")) {

@@ -6,11 +6,12 @@ import org.HdrHistogram.ConcurrentHistogram;
 import org.HdrHistogram.Histogram;
 
 /**
- * One stretch of sending at a fixed rate, and what came of the messages sent in it: how many were stored (HTTP 201)
- * and delivered (a {@code message} frame at the agent's WebSocket), and their latencies. Latencies count from the
- * moment the open-loop schedule meant to send the message, so a sender that falls behind shows as latency rather than
- * hiding it (no coordinated omission). Only what arrives by the end of the phase plus {@link #GRACE_NANOS} counts as
- * stored or delivered per second: a server that falls behind and catches up later does not get credit for the rate.
+ * One stretch of sending at a fixed rate, and what came of the messages sent in it: how many were stored (acknowledged
+ * by a {@code sent} frame or an HTTP 201) and delivered (a {@code message} frame at the agent's WebSocket), and their
+ * latencies. Latencies count from the moment the open-loop schedule meant to send the message, so a sender that falls
+ * behind shows as latency rather than hiding it (no coordinated omission). Only what arrives by the end of the phase
+ * plus {@link #GRACE_NANOS} counts as stored or delivered per second: a server that falls behind and catches up later
+ * does not get credit for the rate.
  */
 final class Phase {
     private static final long MAX_MICROS = TimeUnit.MINUTES.toMicros(10);
@@ -30,7 +31,7 @@ final class Phase {
     final LongAdder deliveredLate = new LongAdder();
     /** Send (as scheduled) to the message frame at the agent. */
     final Histogram delivery = new ConcurrentHistogram(MAX_MICROS, 3);
-    /** Send (as scheduled) to the 201 answer. */
+    /** Send (as scheduled) to the acknowledgement: the sent frame or the 201 answer. */
     final Histogram acknowledgement = new ConcurrentHistogram(MAX_MICROS, 3);
 
     Phase(int index, String name, int rate, long durationNanos) {
@@ -87,7 +88,7 @@ final class Phase {
 
         String line() {
             return String.format("%-10s rate %6d/s  sent %8.1f/s  stored %8.1f/s  delivered %8.1f/s  failed %d"
-                    + "  late %d  undelivered %d  latency p50 %s  p99 %s  p99.9 %s  max %s  (201: p50 %s, p99 %s)",
+                    + "  late %d  undelivered %d  latency p50 %s  p99 %s  p99.9 %s  max %s  (ack: p50 %s, p99 %s)",
                     name, rate, sentPerSecond, storedPerSecond, deliveredPerSecond, failed, late, undelivered, ms(p50),
                     ms(p99), ms(p999), ms(max), ms(ackP50), ms(ackP99));
         }

@@ -25,9 +25,10 @@ import org.eclipse.jetty.websocket.core.server.WebSocketUpgradeHandler;
 
 /**
  * The baseline: a bare Jetty 12 WebSocket relay with no storage and no logic, answering the few requests of Parley's
- * chat API the load uses, at the same paths, so the same load generator drives it. A visitor's message, posted over
- * HTTP as to Parley, is forwarded as it came to every connection subscribed to its conversation (the agent who took it
- * and the visitor's own), then answered 201. Run as {@code java -cp parley-benchmark.jar org.parley.benchmark.Relay PORT}.
+ * chat API the load uses, at the same paths and frames, so the same load generator drives it. A visitor's message, sent
+ * as a {@code send} frame on its WebSocket or posted over HTTP as to Parley, is forwarded in a {@code message} frame to
+ * every connection subscribed to its conversation (the agent who took it and the visitor's own), then acknowledged with
+ * a {@code sent} frame or a 201. Run as {@code java -cp parley-benchmark.jar org.parley.benchmark.Relay PORT}.
  */
 public final class Relay {
     static final String AGENT_COOKIE = "parley_session";
@@ -59,6 +60,12 @@ public final class Relay {
         server.setHandler(upgrade);
         server.setStopAtShutdown(true);
         return server;
+    }
+
+    private void relay(String conversation, String frame) {
+        for (Socket socket : subscribers.getOrDefault(conversation, Set.of())) {
+            socket.send(frame);
+        }
     }
 
     private static String agent(String cookie) {
@@ -97,9 +104,7 @@ public final class Relay {
                 String body = Content.Source.asString(request, StandardCharsets.UTF_8);
                 String frame = "{\"type\":\"message\",\"message\":{\"conversationId\":\"" + parts[4] + "\",\"body\":"
                         + body + "}}";
-                for (Socket socket : subscribers.getOrDefault(parts[4], Set.of())) {
-                    socket.send(frame);
-                }
+                relay(parts[4], frame);
                 return answer(response, callback, 201, body);
             }
             if (parts.length == 7 && path.startsWith("/api/v1/desk/conversations/") && parts[6].equals("take")) {
@@ -116,7 +121,7 @@ public final class Relay {
         }
     }
 
-    /** One WebSocket: answers auth, subscribe and ping as Parley does, and receives what is relayed to it. */
+    /** One WebSocket: answers auth, subscribe, send and ping as Parley does, and receives what is relayed to it. */
     private final class Socket implements FrameHandler {
         private final String agent;
         private final StringBuilder partial = new StringBuilder();
@@ -158,7 +163,9 @@ public final class Relay {
         }
 
         private void text(String text) {
-            if (text.contains("\"type\":\"ping\"")) {
+            if (text.contains("\"type\":\"send\"")) {
+                sent(text);
+            } else if (text.contains("\"type\":\"ping\"")) {
                 send("{\"type\":\"pong\"}");
             } else if (text.contains("\"type\":\"auth\"")) {
                 send("{\"type\":\"ready\",\"visitorId\":\"" + field(text, "token") + "\"}");
@@ -170,9 +177,25 @@ public final class Relay {
             }
         }
 
+        /** A send frame: the message to every subscriber (this connection too), then sent to this one. */
+        private void sent(String text) {
+            String conversation = field(text, "conversationId");
+            String clientId = field(text, "clientMessageId");
+            String message = "{\"conversationId\":\"" + conversation + "\",\"seq\":" + ids.incrementAndGet()
+                    + ",\"clientMessageId\":\"" + clientId + "\",\"text\":\"" + field(text, "text") + "\"}";
+            relay(conversation, "{\"type\":\"message\",\"message\":" + message + "}");
+            send("{\"type\":\"sent\",\"clientMessageId\":\"" + clientId + "\",\"created\":true,\"message\":"
+                    + message + "}");
+        }
+
+        /** A string field as it stands in the JSON, escapes kept. */
         private static String field(String json, String name) {
             int start = json.indexOf("\"" + name + "\":\"") + name.length() + 4;
-            return json.substring(start, json.indexOf('"', start));
+            int end = start;
+            while (json.charAt(end) != '"') {
+                end += json.charAt(end) == '\\' ? 2 : 1;
+            }
+            return json.substring(start, end);
         }
 
         @Override

@@ -26,19 +26,24 @@ final class StreamSocket implements WebSocket.Listener {
     final CompletableFuture<String> ready = new CompletableFuture<>();
     final AtomicInteger subscribed = new AtomicInteger();
     private final ObjLongConsumer<String> messages;
+    private final ObjLongConsumer<String> replies;
     private final StringBuilder partial = new StringBuilder();
     private volatile WebSocket socket;
     private volatile boolean closed;
     private CompletableFuture<?> sending = CompletableFuture.completedFuture(null);
 
-    private StreamSocket(ObjLongConsumer<String> messages) {
+    private StreamSocket(ObjLongConsumer<String> messages, ObjLongConsumer<String> replies) {
         this.messages = messages;
+        this.replies = replies;
     }
 
-    /** Opens a connection; {@code messages} gets each {@code message} frame with the nanoTime it arrived. */
+    /**
+     * Opens a connection; {@code messages} gets each {@code message} frame with the nanoTime it arrived, and
+     * {@code replies} each answer to a {@code send} frame: {@code sent}, or an {@code error} naming a clientMessageId.
+     */
     static CompletableFuture<StreamSocket> open(HttpClient http, URI uri, Map<String, String> headers,
-            ObjLongConsumer<String> messages) {
-        StreamSocket listener = new StreamSocket(messages);
+            ObjLongConsumer<String> messages, ObjLongConsumer<String> replies) {
+        StreamSocket listener = new StreamSocket(messages, replies);
         WebSocket.Builder builder = http.newWebSocketBuilder().connectTimeout(Duration.ofSeconds(60));
         headers.forEach(builder::header);
         return builder.buildAsync(uri, listener).thenApply(socket -> {
@@ -78,11 +83,16 @@ final class StreamSocket implements WebSocket.Listener {
         } else if (frame.contains("\"type\":\"desk\"")) {
             lastFrameNanos = now;
             DESK_FRAMES.increment();
+        } else if (frame.contains("\"type\":\"sent\"")) {
+            replies.accept(frame, now);
         } else if (frame.contains("\"type\":\"subscribed\"")) {
             subscribed.incrementAndGet();
         } else if (frame.contains("\"type\":\"ready\"")) {
             ready.complete(frame);
         } else if (frame.contains("\"type\":\"error\"")) {
+            if (frame.contains("\"clientMessageId\":\"")) {
+                replies.accept(frame, now);
+            }
             ready.completeExceptionally(new IllegalStateException("error frame: " + frame));
         }
         webSocket.request(1);

@@ -2,6 +2,7 @@ package org.parley.benchmark;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
@@ -70,5 +71,8 @@ class PhaseTest {
         assertEquals(Duration.ofMillis(500), options.warmup);
         assertEquals(List.of(1000, 2000, 4000), options.ramp);
         assertEquals("relay", options.target);
+        assertEquals("ws", options.send);
+        assertEquals("http", Options.parse("--send", "http").send);
+        assertThrows(IllegalArgumentException.class, () -> Options.parse("--send", "sse"));
     }
 }
