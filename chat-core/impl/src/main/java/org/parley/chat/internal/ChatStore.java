@@ -40,7 +40,7 @@ public final class ChatStore {
     public ChatStore(@Reference Database database) {
         this.sessions = database.open("chat", ChatStore.class.getClassLoader(),
                 VisitorMapper.class, ConversationMapper.class, MessageMapper.class, DeskMapper.class);
-        this.writer = new MessageWriter(this, Integer.getInteger("parley.writers", 2));
+        this.writer = new MessageWriter(this, MessageWriter.WRITERS);
     }
 
     /** Stores the messages still waiting, then stops writing. */

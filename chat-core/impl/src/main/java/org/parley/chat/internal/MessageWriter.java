@@ -24,8 +24,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Stores the messages of every conversation on one thread, in batches: the messages that arrive while one batch is
- * written go together in the next, in one transaction with one commit (group commit). The callers wait for their
+ * Stores messages on a few threads, each conversation always on the same one (so its messages keep their order), in
+ * batches: the messages that arrive while one batch is written go together in the next, in one transaction with one commit (group commit). The callers wait for their
  * message's outcome, so a message is acknowledged only once it is committed; each batch is handed to the subscribers,
  * in order, before its callers are answered. A batch in which anything goes wrong (a repeated client message id, a
  * refusal) is rolled back and its messages are stored one at a time, each in its own transaction, as if they had
@@ -33,6 +33,11 @@ import org.slf4j.LoggerFactory;
  */
 final class MessageWriter implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(MessageWriter.class);
+    /**
+     * Threads storing messages: two keep both cores of a small machine busy while one waits for its commit; more
+     * measured no faster on H2 (docs/performance.md).
+     */
+    static final int WRITERS = 2;
     /** The most messages in one transaction. */
     static final int MAX_BATCH = 256;
     /** The most messages waiting to be written; more are refused as busy. */
@@ -112,7 +117,8 @@ final class MessageWriter implements AutoCloseable {
                 }
                 batch.add(first);
                 waiting.drainTo(batch, MAX_BATCH - 1);
-                // Row locks taken in one order (a stable sort keeps each conversation's messages in arrival order).
+                // Row locks taken in id order, as other writers of several conversations take them (a stable sort keeps
+                // each conversation's messages in arrival order).
                 batch.sort(BY_CONVERSATION);
                 write(batch);
             } catch (InterruptedException e) {
