@@ -28,16 +28,38 @@ public class RequestSizeLimit implements ContainerRequestFilter {
     public static final int MAX_BYTES = 64 * 1024;
     /** The largest image body (an agent's avatar, {@code image/*}): 256 KiB; the resource may accept less. */
     public static final int MAX_IMAGE_BYTES = 256 * 1024;
+    /**
+     * How much of a refused body is read and thrown away, so that the connection stays usable and the 413 reaches the
+     * client: a server that answers early and closes with unread bytes resets the connection, and the client may lose
+     * the answer. Larger bodies are not read; their connection is closed.
+     */
+    static final int MAX_DISCARDED_BYTES = 1024 * 1024;
 
     @Override
     public void filter(ContainerRequestContext request) {
         MediaType type = request.getMediaType();
         int limit = type != null && "image".equalsIgnoreCase(type.getType()) ? MAX_IMAGE_BYTES : MAX_BYTES;
         if (request.getLength() > limit) {
+            if (request.getLength() <= MAX_DISCARDED_BYTES) {
+                discard(request.getEntityStream(), MAX_DISCARDED_BYTES);
+            }
             throw tooLarge(limit);
         }
         if (request.hasEntity()) {
             request.setEntityStream(new Limited(request.getEntityStream(), limit));
+        }
+    }
+
+    /** Reads and drops what is left of the body, up to {@code max} bytes; a broken stream ends it early. */
+    static void discard(InputStream body, long max) {
+        byte[] buffer = new byte[8192];
+        long left = max;
+        try {
+            for (int n; left > 0 && (n = body.read(buffer, 0, (int) Math.min(buffer.length, left))) >= 0; ) {
+                left -= n;
+            }
+        } catch (IOException e) {
+            // The client went away: nothing to keep usable.
         }
     }
 
@@ -72,6 +94,7 @@ public class RequestSizeLimit implements ContainerRequestFilter {
         private void count(int n) {
             read += n;
             if (read > limit) {
+                discard(in, MAX_DISCARDED_BYTES);
                 throw tooLarge(limit);
             }
         }
