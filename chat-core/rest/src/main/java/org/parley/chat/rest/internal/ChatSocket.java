@@ -333,6 +333,15 @@ public final class ChatSocket extends Endpoint { // public: Jetty validates endp
     }
 
     private void error(int status, String title, String detail, String field) {
+        send(errorFrame(status, title, detail, field, null, null));
+    }
+
+    /**
+     * An {@code error} frame: the refused frame's status, title, detail, the field at fault, and for a refused
+     * {@code send} its client message id and, when rate-limited, the seconds to wait (null: left out).
+     */
+    static Map<String, Object> errorFrame(int status, String title, String detail, String field,
+            String clientMessageId, Long retryAfter) {
         Map<String, Object> frame = new LinkedHashMap<>();
         frame.put("type", "error");
         frame.put("status", status);
@@ -341,6 +350,12 @@ public final class ChatSocket extends Endpoint { // public: Jetty validates endp
         if (field != null) {
             frame.put("field", field);
         }
-        send(frame);
+        if (clientMessageId != null) {
+            frame.put("clientMessageId", clientMessageId);
+        }
+        if (retryAfter != null) {
+            frame.put("retryAfter", retryAfter);
+        }
+        return frame;
     }
 }

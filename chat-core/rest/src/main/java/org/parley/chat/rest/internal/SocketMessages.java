@@ -52,27 +52,15 @@ final class SocketMessages {
         } catch (ChatException e) {
             frames.accept(error(ChatProblems.problem(e), e.field(), clientMessageId, null));
         } catch (ProblemException e) {
-            Object retryAfter = e.getResponse().getHeaderString("Retry-After");
+            String retryAfter = e.getResponse().getHeaderString("Retry-After");
             frames.accept(error(e.problem(), e.problem().field(), clientMessageId,
-                    retryAfter == null ? null : Long.valueOf(retryAfter.toString())));
+                    retryAfter == null ? null : Long.valueOf(retryAfter)));
         }
     }
 
-    static Map<String, Object> error(Problem problem, String field, String clientMessageId, Long retryAfter) {
-        Map<String, Object> frame = new LinkedHashMap<>();
-        frame.put("type", "error");
-        frame.put("status", problem.status());
-        frame.put("title", problem.title());
-        frame.put("detail", problem.detail());
-        if (field != null) {
-            frame.put("field", field);
-        }
-        if (clientMessageId != null) {
-            frame.put("clientMessageId", clientMessageId);
-        }
-        if (retryAfter != null) {
-            frame.put("retryAfter", retryAfter);
-        }
-        return frame;
+    private static Map<String, Object> error(Problem problem, String field, String clientMessageId,
+            Long retryAfter) {
+        return ChatSocket.errorFrame(problem.status(), problem.title(), problem.detail(), field, clientMessageId,
+                retryAfter);
     }
 }
