@@ -3,17 +3,13 @@ package org.parley.launcher.itest;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.net.URI;
 import java.util.Map;
-import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.osgi.service.servlet.runtime.HttpServiceRuntime;
 import org.osgi.test.common.annotation.InjectService;
 import org.osgi.test.common.service.ServiceAware;
 import org.parley.agent.api.AccessLevel;
 import org.parley.agent.api.AgentDirectory;
-import org.parley.agent.api.NewAgent;
-import org.parley.agent.api.PlanTier;
 import org.parley.agent.api.Seats;
 
 /**
@@ -22,7 +18,6 @@ import org.parley.agent.api.Seats;
  */
 class AgentStreamIT {
     private static final long START_MILLIS = 30_000;
-    private static final String PASSWORD = "correct horse battery";
 
     @InjectService(timeout = START_MILLIS)
     AgentDirectory directory;
@@ -36,7 +31,7 @@ class AgentStreamIT {
     @Test
     void anAgentFollowsTheDeskAndAConversationLive() throws Exception {
         ParleyHttp http = ParleyHttp.awaitApi(httpRuntime.getServiceReference());
-        DeskAgent agent = agent(http.uri("/"));
+        DeskAgent agent = DeskAgent.create(http.uri("/"), directory, seats, "Stream Sam", AccessLevel.LIMITED);
         String origin = "http://localhost:" + http.uri("/").getPort();
 
         try (StreamSocket socket = new StreamSocket(http.streamUri(), Map.of("Cookie",
@@ -68,7 +63,7 @@ class AgentStreamIT {
     @Test
     void aForeignPageGetsNoAgentConnectionFromTheCookie() throws Exception {
         ParleyHttp http = ParleyHttp.awaitApi(httpRuntime.getServiceReference());
-        DeskAgent agent = agent(http.uri("/"));
+        DeskAgent agent = DeskAgent.create(http.uri("/"), directory, seats, "Stream Sam", AccessLevel.LIMITED);
         String token = http.send("POST", "/api/v1/visitors", null, null).body().get("token").asText();
         String id = http.send("POST", "/api/v1/conversations", token, null).body().get("id").asText();
 
@@ -85,14 +80,5 @@ class AgentStreamIT {
     private static java.util.function.Predicate<JsonNode> desk(String conversationId, String reason) {
         return frame -> frame.path("type").asText().equals("desk") && frame.path("reason").asText().equals(reason)
                 && frame.at("/conversation/id").asText().equals(conversationId);
-    }
-
-    private DeskAgent agent(URI base) throws Exception {
-        if (seats.usage().plan().seats() < 50) {
-            seats.changePlan(PlanTier.PAID, 50);
-        }
-        String username = "it-stream-" + UUID.randomUUID().toString().substring(0, 12);
-        directory.create(new NewAgent("Stream " + username, username, PASSWORD, null, AccessLevel.LIMITED));
-        return DeskAgent.signIn(base, username, PASSWORD);
     }
 }

@@ -8,6 +8,12 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.UUID;
+import org.parley.agent.api.AccessLevel;
+import org.parley.agent.api.AgentDirectory;
+import org.parley.agent.api.NewAgent;
+import org.parley.agent.api.PlanTier;
+import org.parley.agent.api.Seats;
 
 /** An agent signed in over real HTTP, sending the {@code parley_session} cookie and, on changes, the CSRF token. */
 final class DeskAgent {
@@ -21,6 +27,23 @@ final class DeskAgent {
         this.base = base;
         this.secret = secret;
         this.csrf = csrf;
+    }
+
+    /** The password of the agents {@link #create} makes. */
+    static final String PASSWORD = "correct horse battery";
+
+    /**
+     * A new agent, signed in. The tests share one framework and its seats, so the plan is first raised to room for
+     * fifty agents.
+     */
+    static DeskAgent create(URI base, AgentDirectory directory, Seats seats, String name, AccessLevel level)
+            throws Exception {
+        if (seats.usage().plan().seats() < 50) {
+            seats.changePlan(PlanTier.PAID, 50);
+        }
+        String username = "it-" + UUID.randomUUID().toString().substring(0, 12);
+        directory.create(new NewAgent(name, username, PASSWORD, null, level));
+        return signIn(base, username, PASSWORD);
     }
 
     static DeskAgent signIn(URI base, String login, String password) throws Exception {

@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.net.URI;
 import java.util.List;
-import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -18,8 +17,6 @@ import org.osgi.test.common.annotation.InjectService;
 import org.osgi.test.common.service.ServiceAware;
 import org.parley.agent.api.AccessLevel;
 import org.parley.agent.api.AgentDirectory;
-import org.parley.agent.api.NewAgent;
-import org.parley.agent.api.PlanTier;
 import org.parley.agent.api.Seats;
 
 /**
@@ -29,7 +26,6 @@ import org.parley.agent.api.Seats;
  */
 class DeskFlowIT {
     private static final long START_MILLIS = 30_000;
-    private static final String PASSWORD = "correct horse battery";
 
     @InjectService(timeout = START_MILLIS)
     AgentDirectory directory;
@@ -42,14 +38,11 @@ class DeskFlowIT {
 
     @Test
     void twoAgentsRaceForAChatAndDeletingTheWinnerRequeuesIt() throws Exception {
-        if (seats.usage().plan().seats() < 50) {
-            seats.changePlan(PlanTier.PAID, 50);
-        }
         ParleyHttp http = ParleyHttp.awaitApi(httpRuntime.getServiceReference());
         URI base = http.uri("/");
-        List<DeskAgent> agents = List.of(agent(base, "Ann", AccessLevel.LIMITED),
-                agent(base, "Ben", AccessLevel.LIMITED));
-        DeskAgent manager = agent(base, "Mia", AccessLevel.FULL);
+        List<DeskAgent> agents = List.of(DeskAgent.create(base, directory, seats, "Ann", AccessLevel.LIMITED),
+                DeskAgent.create(base, directory, seats, "Ben", AccessLevel.LIMITED));
+        DeskAgent manager = DeskAgent.create(base, directory, seats, "Mia", AccessLevel.FULL);
 
         String token = http.send("POST", "/api/v1/visitors", null, null).body().get("token").asText();
         String id = http.send("POST", "/api/v1/conversations", token, null).body().get("id").asText();
@@ -124,11 +117,5 @@ class DeskFlowIT {
         } finally {
             pool.shutdownNow();
         }
-    }
-
-    private DeskAgent agent(URI base, String name, AccessLevel level) throws Exception {
-        String username = "it-desk-" + UUID.randomUUID().toString().substring(0, 12);
-        directory.create(new NewAgent(name + " " + username, username, PASSWORD, null, level));
-        return DeskAgent.signIn(base, username, PASSWORD);
     }
 }

@@ -5,9 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.net.URI;
 import java.util.Map;
-import java.util.UUID;
 import java.util.function.Predicate;
 import org.junit.jupiter.api.Test;
 import org.osgi.service.servlet.runtime.HttpServiceRuntime;
@@ -16,15 +14,12 @@ import org.osgi.test.common.service.ServiceAware;
 import org.parley.agent.api.AccessLevel;
 import org.parley.agent.api.Agent;
 import org.parley.agent.api.AgentDirectory;
-import org.parley.agent.api.NewAgent;
-import org.parley.agent.api.PlanTier;
 import org.parley.agent.api.Presence;
 import org.parley.agent.api.Seats;
 
 /** Typing indicators, seen marks and availability over real WebSockets, between a visitor and agents. */
 class RealtimeIT {
     private static final long START_MILLIS = 30_000;
-    private static final String PASSWORD = "correct horse battery";
 
     @InjectService(timeout = START_MILLIS)
     AgentDirectory directory;
@@ -38,8 +33,8 @@ class RealtimeIT {
     @Test
     void typingTravelsBothWaysButNeverBackToTheSender() throws Exception {
         ParleyHttp http = ParleyHttp.awaitApi(httpRuntime.getServiceReference());
-        DeskAgent agent = agent(http.uri("/"), "Typing Ann");
-        DeskAgent colleague = agent(http.uri("/"), "Typing Bob");
+        DeskAgent agent = DeskAgent.create(http.uri("/"), directory, seats, "Typing Ann", AccessLevel.LIMITED);
+        DeskAgent colleague = DeskAgent.create(http.uri("/"), directory, seats, "Typing Bob", AccessLevel.LIMITED);
         String token = http.send("POST", "/api/v1/visitors", null, null).body().get("token").asText();
         String id = http.send("POST", "/api/v1/conversations", token, null).body().get("id").asText();
         assertEquals(200, agent.send("POST", "/api/v1/desk/conversations/" + id + "/take", null).status());
@@ -80,7 +75,7 @@ class RealtimeIT {
     @Test
     void seenReceiptsReachTheOtherPartyOverHttpAndWebSocket() throws Exception {
         ParleyHttp http = ParleyHttp.awaitApi(httpRuntime.getServiceReference());
-        DeskAgent agent = agent(http.uri("/"), "Seen Sue");
+        DeskAgent agent = DeskAgent.create(http.uri("/"), directory, seats, "Seen Sue", AccessLevel.LIMITED);
         String token = http.send("POST", "/api/v1/visitors", null, null).body().get("token").asText();
         String id = http.send("POST", "/api/v1/conversations", token, null).body().get("id").asText();
         http.send("POST", "/api/v1/conversations/" + id + "/messages", token, "{\"text\":\"Hello\"}");
@@ -132,7 +127,7 @@ class RealtimeIT {
     @Test
     void visitorsLearnWhetherAnAgentIsOnlineWithoutTheTeamsSize() throws Exception {
         ParleyHttp http = ParleyHttp.awaitApi(httpRuntime.getServiceReference());
-        agent(http.uri("/"), "Available Al");
+        DeskAgent.create(http.uri("/"), directory, seats, "Available Al", AccessLevel.LIMITED);
         Agent al = directory.list().stream().filter(a -> a.displayName().equals("Available Al")).findFirst()
                 .orElseThrow();
         directory.list().stream().filter(Agent::isOnline)
@@ -186,14 +181,5 @@ class RealtimeIT {
                 "Origin", origin));
         socket.expect("ready");
         return socket;
-    }
-
-    private DeskAgent agent(URI base, String name) throws Exception {
-        if (seats.usage().plan().seats() < 50) {
-            seats.changePlan(PlanTier.PAID, 50);
-        }
-        String username = "it-rt-" + UUID.randomUUID().toString().substring(0, 12);
-        directory.create(new NewAgent(name, username, PASSWORD, null, AccessLevel.LIMITED));
-        return DeskAgent.signIn(base, username, PASSWORD);
     }
 }

@@ -5,15 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.osgi.service.servlet.runtime.HttpServiceRuntime;
 import org.osgi.test.common.annotation.InjectService;
 import org.osgi.test.common.service.ServiceAware;
 import org.parley.agent.api.AccessLevel;
 import org.parley.agent.api.AgentDirectory;
-import org.parley.agent.api.NewAgent;
-import org.parley.agent.api.PlanTier;
 import org.parley.agent.api.Seats;
 
 /**
@@ -23,7 +20,6 @@ import org.parley.agent.api.Seats;
  */
 class SocketSendIT {
     private static final long START_MILLIS = 30_000;
-    private static final String PASSWORD = "correct horse battery";
 
     @InjectService(timeout = START_MILLIS)
     AgentDirectory directory;
@@ -37,7 +33,7 @@ class SocketSendIT {
     @Test
     void aMessageSentOverTheSocketIsAcknowledgedOnceStoredAndStoredOnce() throws Exception {
         ParleyHttp http = ParleyHttp.awaitApi(httpRuntime.getServiceReference());
-        DeskAgent agent = agent(http);
+        DeskAgent agent = DeskAgent.create(http.uri("/"), directory, seats, "Send Ann", AccessLevel.LIMITED);
         String token = http.send("POST", "/api/v1/visitors", null, null).body().get("token").asText();
         String id = http.send("POST", "/api/v1/conversations", token, null).body().get("id").asText();
         String otherToken = http.send("POST", "/api/v1/visitors", null, null).body().get("token").asText();
@@ -126,14 +122,5 @@ class SocketSendIT {
             count += message.get("clientMessageId").asText().equals(clientMessageId) ? 1 : 0;
         }
         return count;
-    }
-
-    private DeskAgent agent(ParleyHttp http) throws Exception {
-        if (seats.usage().plan().seats() < 50) {
-            seats.changePlan(PlanTier.PAID, 50);
-        }
-        String username = "it-send-" + UUID.randomUUID().toString().substring(0, 12);
-        directory.create(new NewAgent("Send Ann", username, PASSWORD, null, AccessLevel.LIMITED));
-        return DeskAgent.signIn(http.uri("/"), username, PASSWORD);
     }
 }

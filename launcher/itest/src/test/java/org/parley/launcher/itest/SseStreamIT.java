@@ -25,8 +25,6 @@ import org.osgi.test.common.annotation.InjectService;
 import org.osgi.test.common.service.ServiceAware;
 import org.parley.agent.api.AccessLevel;
 import org.parley.agent.api.AgentDirectory;
-import org.parley.agent.api.NewAgent;
-import org.parley.agent.api.PlanTier;
 import org.parley.agent.api.Seats;
 
 /**
@@ -45,15 +43,6 @@ class SseStreamIT {
 
     @InjectService(timeout = START_MILLIS)
     Seats seats;
-
-    private DeskAgent agent(URI base) throws Exception {
-        if (seats.usage().plan().seats() < 50) {
-            seats.changePlan(PlanTier.PAID, 50);
-        }
-        String username = "it-sse-" + java.util.UUID.randomUUID().toString().substring(0, 12);
-        directory.create(new NewAgent("Sse Sam", username, "correct horse battery", null, AccessLevel.LIMITED));
-        return DeskAgent.signIn(base, username, "correct horse battery");
-    }
 
     /** One event as the browser's EventSource sees it. */
     record Event(String name, String id, JsonNode data) {}
@@ -206,7 +195,7 @@ class SseStreamIT {
             stream.next("subscribed");
             http.send("POST", "/api/v1/conversations/" + id + "/messages", token, "{\"text\":\"Hello\"}");
             stream.next("message");
-            DeskAgent agent = agent(http.uri("/"));
+            DeskAgent agent = DeskAgent.create(http.uri("/"), directory, seats, "Sse Sam", AccessLevel.LIMITED);
             assertEquals(204, agent.send("PUT", "/api/v1/desk/conversations/" + id + "/seen", "{\"seq\":1}")
                     .status());
             Event seen = stream.next("seen");

@@ -8,7 +8,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.net.URI;
 import java.util.Map;
 import java.util.Optional;
-import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.ServiceRegistration;
@@ -18,8 +17,6 @@ import org.osgi.test.common.annotation.InjectService;
 import org.osgi.test.common.service.ServiceAware;
 import org.parley.agent.api.AccessLevel;
 import org.parley.agent.api.AgentDirectory;
-import org.parley.agent.api.NewAgent;
-import org.parley.agent.api.PlanTier;
 import org.parley.agent.api.Seats;
 import org.parley.chat.api.PhoneNumber;
 import org.parley.chat.api.VisitorInfoContributor;
@@ -31,7 +28,6 @@ import org.parley.chat.api.VisitorInfoSection;
  */
 class VisitorInfoIT {
     private static final long START_MILLIS = 30_000;
-    private static final String PASSWORD = "correct horse battery";
     private static final String FIREFOX = "Mozilla/5.0 (X11; Ubuntu; Linux x86_64; rv:125.0) Gecko/20100101 Firefox/125.0";
 
     @InjectService(timeout = START_MILLIS)
@@ -48,14 +44,9 @@ class VisitorInfoIT {
 
     @Test
     void agentsSeeWhoTheVisitorIsAndWhereTheyCameFrom() throws Exception {
-        if (seats.usage().plan().seats() < 50) {
-            seats.changePlan(PlanTier.PAID, 50);
-        }
         ParleyHttp http = ParleyHttp.awaitApi(httpRuntime.getServiceReference());
         URI base = http.uri("/");
-        String username = "it-visitors-" + UUID.randomUUID().toString().substring(0, 12);
-        directory.create(new NewAgent("Vera " + username, username, PASSWORD, null, AccessLevel.LIMITED));
-        DeskAgent agent = DeskAgent.signIn(base, username, PASSWORD);
+        DeskAgent agent = DeskAgent.create(base, directory, seats, "Vera Visitors", AccessLevel.LIMITED);
 
         JsonNode created = http.send("POST", "/api/v1/visitors", null, null).body();
         String token = created.get("token").asText();
