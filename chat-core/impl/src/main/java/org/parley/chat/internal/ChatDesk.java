@@ -1,6 +1,8 @@
 package org.parley.chat.internal;
 
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import org.apache.ibatis.exceptions.PersistenceException;
 import org.apache.ibatis.session.SqlSession;
@@ -33,10 +35,27 @@ public final class ChatDesk implements AgentDesk {
     public List<DeskConversation> conversations(String agentId, int limit) {
         int size = Math.max(1, Math.min(limit, MAX_LIST));
         try (SqlSession session = store.session()) {
-            return session.getMapper(DeskMapper.class).list(agentId, size).stream()
-                    .map(row -> row.toDeskConversation(agentId))
-                    .toList();
+            DeskMapper desk = session.getMapper(DeskMapper.class);
+            // The queue and the agent's own chats first, then the rest; each part most recently changed first.
+            List<DeskRow> rows = newestFirst(desk.queue(agentId, size), desk.own(agentId, size), size);
+            if (rows.size() < size) {
+                rows.addAll(newestFirst(desk.othersActive(agentId, size), desk.ended(agentId, size),
+                        size - rows.size()));
+            }
+            return rows.stream().map(row -> row.toDeskConversation(agentId)).toList();
         }
+    }
+
+    private static final Comparator<DeskRow> NEWEST_FIRST =
+            Comparator.comparing((DeskRow row) -> row.updatedAt).reversed().thenComparing(row -> row.id);
+
+    /** The newest of two lists, each newest first and the newest of its kind, together: at most limit. */
+    private static List<DeskRow> newestFirst(List<DeskRow> some, List<DeskRow> others, int limit) {
+        List<DeskRow> rows = new ArrayList<>(some.size() + others.size());
+        rows.addAll(some);
+        rows.addAll(others);
+        rows.sort(NEWEST_FIRST);
+        return new ArrayList<>(rows.subList(0, Math.min(limit, rows.size())));
     }
 
     @Override

@@ -12,7 +12,8 @@ interface DeskMapper {
      * A conversation with this agent's unread count (the visitor's messages after the agent's mark, from two counters:
      * no counting of rows) and its newest message.
      */
-    String DESK = "SELECT c.id, c.visitor_id, c.state, c.last_seq, c.created_at, c.assigned_agent_id, c.closed_at,"
+    String DESK = "SELECT c.id, c.visitor_id, c.state, c.last_seq, c.created_at, c.updated_at, c.assigned_agent_id,"
+            + " c.closed_at,"
             + " c.visitor_messages - COALESCE(s.seen_visitor_messages, 0) AS unread,"
             + " lm.seq AS last_seq_of_message, lm.client_message_id AS last_client_message_id,"
             + " lm.sender_type AS last_sender_type, lm.sender_id AS last_sender_id, lm.sender_name AS last_sender_name,"
@@ -21,10 +22,32 @@ interface DeskMapper {
             + " LEFT JOIN chat_seen s ON s.conversation_id = c.id AND s.agent_id = #{agentId}"
             + " LEFT JOIN chat_message lm ON lm.conversation_id = c.id AND lm.seq = c.last_seq";
 
-    /** The queue and the agent's own chats first, then the rest; most recently changed first. */
-    @Select(DESK + " ORDER BY CASE WHEN c.state = 'NEW' OR (c.state = 'ACTIVE' AND c.assigned_agent_id = #{agentId})"
-            + " THEN 0 ELSE 1 END, c.updated_at DESC, c.id LIMIT #{limit}")
-    List<DeskRow> list(@Param("agentId") String agentId, @Param("limit") int limit);
+    /*
+     * The agent's list comes from four queries, each bounded by an index, and ChatDesk merges them: a single query
+     * ordering every conversation ever held by a CASE sorts them all on each call, which takes seconds after months
+     * of chats (docs/performance.md, "The desk after months of chats").
+     */
+
+    /** The queue, most recently changed first. */
+    @Select(DESK + " WHERE c.state = 'NEW' ORDER BY c.updated_at DESC, c.id LIMIT #{limit}")
+    List<DeskRow> queue(@Param("agentId") String agentId, @Param("limit") int limit);
+
+    /** The agent's own chats, most recently changed first. */
+    @Select(DESK + " WHERE c.assigned_agent_id = #{agentId} AND c.state = 'ACTIVE'"
+            + " ORDER BY c.updated_at DESC, c.id LIMIT #{limit}")
+    List<DeskRow> own(@Param("agentId") String agentId, @Param("limit") int limit);
+
+    /** Other agents' chats, most recently changed first. */
+    @Select(DESK + " WHERE c.state = 'ACTIVE' AND c.assigned_agent_id <> #{agentId}"
+            + " ORDER BY c.updated_at DESC, c.id LIMIT #{limit}")
+    List<DeskRow> othersActive(@Param("agentId") String agentId, @Param("limit") int limit);
+
+    /**
+     * Ended chats, most recently ended first, in the order of the state index (state, closed_at DESC), which reads
+     * only the first rows. Nothing changes a conversation after it ends, so its updated_at is its closed_at.
+     */
+    @Select(DESK + " WHERE c.state = 'CLOSED' ORDER BY c.state, c.closed_at DESC LIMIT #{limit}")
+    List<DeskRow> ended(@Param("agentId") String agentId, @Param("limit") int limit);
 
     @Select(DESK + " WHERE c.id = #{id}")
     DeskRow one(@Param("agentId") String agentId, @Param("id") String id);

@@ -16,6 +16,7 @@ final class DeskRow {
     String state;
     long lastSeq;
     OffsetDateTime createdAt;
+    OffsetDateTime updatedAt;
     String assignedAgentId;
     OffsetDateTime closedAt;
     long unread;

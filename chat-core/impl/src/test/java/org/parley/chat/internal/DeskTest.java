@@ -172,6 +172,45 @@ class DeskTest {
     }
 
     @OnEachDatabase
+    void theListPutsTheQueueAndOwnChatsFirstThenTheRestEachNewestFirstWithinTheLimit(TestDatabase.Kind kind) {
+        try (TestChat chat = new TestChat(kind)) {
+            Agent jane = TestChat.agent("jane", true, null);
+            Agent sam = TestChat.agent("sam", true, null);
+            Conversation endedOld = chat.newConversation();
+            chat.desk.take(endedOld.id(), sam);
+            chat.desk.close(endedOld.id(), sam);
+            Conversation queuedOld = chat.newConversation();
+            Conversation samsChat = chat.newConversation();
+            chat.desk.take(samsChat.id(), sam);
+            Conversation janesQuiet = chat.newConversation();
+            chat.desk.take(janesQuiet.id(), jane);
+            Conversation endedNew = chat.newConversation();
+            chat.desk.take(endedNew.id(), jane);
+            chat.desk.close(endedNew.id(), jane);
+            Conversation queuedNew = chat.newConversation();
+            Conversation janesBusy = chat.newConversation();
+            chat.desk.take(janesBusy.id(), jane);
+            visitorWrites(chat, janesBusy, "Still there?");
+
+            assertEquals(ids(janesBusy, queuedNew, janesQuiet, queuedOld, endedNew, samsChat, endedOld),
+                    listed(chat, jane, 100), "the queue and Jane's chats, then the rest; each part newest first");
+            assertEquals(ids(janesBusy, queuedNew, janesQuiet, queuedOld, endedNew), listed(chat, jane, 5));
+            assertEquals(ids(janesBusy, queuedNew, janesQuiet), listed(chat, jane, 3));
+            assertEquals(ids(queuedNew, samsChat, queuedOld, janesBusy, endedNew, janesQuiet, endedOld),
+                    listed(chat, sam, 100), "the same chats as Sam's list orders them");
+            assertEquals(ids(queuedNew), listed(chat, sam, 1));
+        }
+    }
+
+    private static List<String> listed(TestChat chat, Agent agent, int limit) {
+        return chat.desk.conversations(agent.id(), limit).stream().map(d -> d.conversation().id()).toList();
+    }
+
+    private static List<String> ids(Conversation... conversations) {
+        return java.util.Arrays.stream(conversations).map(Conversation::id).toList();
+    }
+
+    @OnEachDatabase
     void takingAnsweringAndClosingLeaveNamedMessagesAndAVisitorWritingAgainStartsANewChat(TestDatabase.Kind kind) {
         try (TestChat chat = new TestChat(kind)) {
             Agent jane = TestChat.agent("jane", true, null);
