@@ -26,12 +26,13 @@ import org.parley.platform.database.DatabaseConnection;
 
 /**
  * A benchmark of the desk's reads after months of chats, not a test: an embedded file H2 database (as the launcher
- * opens it) holding N ended conversations of M messages each, 20 agents with open chats and a queue, then the
- * reads an agent's desk makes, each timed 200 times (-Dparley.history.runs): the conversation list (50 and {@value AgentDesk#MAX_LIST}),
- * one conversation, a visitor's history and a chat's messages. Prints p50, p99 and max per read. Surefire's default
- * includes leave it out of the build; run it with
+ * opens it) holding N ended conversations of M messages each, 20 agents with open chats and a queue, then the reads
+ * an agent's desk makes, each timed 200 times (-Dparley.history.runs) with a visitor writing before each: the
+ * conversation list (50 and {@value AgentDesk#MAX_LIST}), one conversation, a visitor's history, a chat's messages
+ * and the usage overview's count. Prints p50, p99 and max per read. Surefire's default includes leave it out of the
+ * build; run it with
  * <pre>mvn -B -q -pl chat-core/impl -am test -Dtest=HistoryBenchmark -Dsurefire.failIfNoSpecifiedTests=false
- *     [-Dparley.history.conversations=100000 -Dparley.history.messages=10]</pre>
+ *     [-Dparley.history.conversations=100000 -Dparley.history.messages=10 -Dparley.history.runs=200]</pre>
  * Results are in docs/performance.md.
  */
 class HistoryBenchmark {
@@ -91,6 +92,9 @@ class HistoryBenchmark {
                     visitors.get(random.nextInt(visitors.size()))));
             time("an ended chat's messages", live, () -> chat.messagesAfter(
                     first.get(first.size() - 1).conversation().id(), 0, 100));
+            ChatStatistics statistics = new ChatStatistics(store);
+            time("usage: chats in 30 days", live, () -> statistics.conversationsSince(
+                    java.time.Instant.now().minus(java.time.Duration.ofDays(30))));
             store.deactivate();
         } finally {
             try (var files = Files.walk(folder)) {
