@@ -99,6 +99,26 @@ class VisitorLimitsTest {
     }
 
     @Test
+    void visitorsBehindATrustedProxyAreCountedApartAndSpoofedHeadersCountAgainstThePeer() {
+        VisitorOrigins origins = new VisitorOrigins(TrustedProxies.of("10.0.0.0/8"), null);
+        VisitorLimits limits = new VisitorLimits(defaults(), now::get, origins::address);
+        for (int i = 0; i < 20; i++) {
+            limits.newVisitor(TestRequests.from("10.0.0.1", "X-Forwarded-For", "203.0.113.9"));
+        }
+        assertEquals(429, assertThrows(ProblemException.class, () -> limits.newVisitor(
+                TestRequests.from("10.0.0.2", "X-Forwarded-For", "203.0.113.9"))).getResponse().getStatus(),
+                "the same client through another trusted proxy is the same client");
+        limits.newVisitor(TestRequests.from("10.0.0.1", "X-Forwarded-For", "203.0.113.10"));
+
+        for (int i = 0; i < 20; i++) {
+            limits.newVisitor(TestRequests.from("198.51.100.7", "X-Forwarded-For", "203.0.113." + (20 + i)));
+        }
+        assertThrows(ProblemException.class, () -> limits.newVisitor(
+                TestRequests.from("198.51.100.7", "X-Forwarded-For", "203.0.113.99")),
+                "an untrusted peer cannot dodge its limit by naming other clients");
+    }
+
+    @Test
     void fullBucketsAreForgottenWhenThereAreMany() {
         RateLimit limit = new RateLimit("test", 1, 1_000, now::get);
         for (int i = 0; i <= RateLimit.SWEEP_ABOVE; i++) {
