@@ -27,6 +27,7 @@ import org.parley.agent.api.AgentSessions;
 import org.parley.agent.api.Invitation;
 import org.parley.agent.api.InvitationStatus;
 import org.parley.agent.api.Invitations;
+import org.parley.agent.api.NewAgentSession;
 import org.parley.agent.api.NewInvitation;
 import org.parley.rest.problem.Problem;
 import org.parley.rest.problem.ProblemException;
@@ -45,11 +46,13 @@ public class InvitationResource {
     private final AgentSessions sessions;
     private final AgentAccess access;
     private final InvitationMail mail;
+    private final SessionCookie cookie;
 
     @Activate
     public InvitationResource(@Reference Invitations invitations, @Reference AgentSessions sessions,
-            @Reference InvitationMail mail) {
+            @Reference InvitationMail mail, @Reference SessionCookie cookie) {
         this.invitations = invitations;
+        this.cookie = cookie;
         this.sessions = sessions;
         this.access = new AgentAccess(sessions);
         this.mail = mail;
@@ -143,7 +146,8 @@ public class InvitationResource {
             throw e;
         }
         sessions.end(previous);
-        return SessionResource.signedIn(Response.Status.CREATED, sessions.start(agent.id()), request.isSecure());
+        NewAgentSession started = sessions.start(agent.id());
+        return SessionResource.signedIn(Response.Status.CREATED, started, cookie.issue(started.secret(), request));
     }
 
     private static Agent manager(Agent caller) {

@@ -42,11 +42,13 @@ public class SessionResource {
     private final SignInThrottle throttle;
     private final AgentAccess access;
     private final AgentEvents events;
+    private final SessionCookie cookie;
 
     @Activate
     public SessionResource(@Reference AgentDirectory directory, @Reference AgentSessions sessions,
-            @Reference SignInThrottle throttle, @Reference AgentEvents events) {
+            @Reference SignInThrottle throttle, @Reference AgentEvents events, @Reference SessionCookie cookie) {
         this.directory = directory;
+        this.cookie = cookie;
         this.sessions = sessions;
         this.throttle = throttle;
         this.access = new AgentAccess(sessions);
@@ -81,7 +83,8 @@ public class SessionResource {
             sessions.end(previous);
             events.sessionEnded(previous);
         }
-        return signedIn(Response.Status.OK, sessions.start(agent.get().id()), request.isSecure());
+        NewAgentSession started = sessions.start(agent.get().id());
+        return signedIn(Response.Status.OK, started, cookie.issue(started.secret(), request));
     }
 
     @GET
@@ -108,13 +111,13 @@ public class SessionResource {
         } catch (AgentException deletedMeanwhile) {
             // Nobody left to set offline.
         }
-        return Response.noContent().header(HttpHeaders.SET_COOKIE, SessionCookie.clear(request.isSecure())).build();
+        return Response.noContent().header(HttpHeaders.SET_COOKIE, cookie.clear(request)).build();
     }
 
     /** The answer that hands a new session to the browser: the cookie, and the CSRF token in the body. */
-    static Response signedIn(Response.Status status, NewAgentSession started, boolean secure) {
+    static Response signedIn(Response.Status status, NewAgentSession started, String setCookie) {
         return Response.status(status)
-                .header(HttpHeaders.SET_COOKIE, SessionCookie.issue(started.secret(), secure))
+                .header(HttpHeaders.SET_COOKIE, setCookie)
                 .header(HttpHeaders.CACHE_CONTROL, "no-store")
                 .entity(Json.SessionView.of(started.session(), started.secret()))
                 .build();

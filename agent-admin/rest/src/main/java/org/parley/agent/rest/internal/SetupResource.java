@@ -15,6 +15,7 @@ import org.osgi.service.jakartars.whiteboard.propertytypes.JSONRequired;
 import org.osgi.service.jakartars.whiteboard.propertytypes.JakartarsResource;
 import org.parley.agent.api.Agent;
 import org.parley.agent.api.AgentSessions;
+import org.parley.agent.api.NewAgentSession;
 
 /** {@code POST /api/v1/setup}: creates the owner on first start, with the token from the start-up log. */
 @Component(service = SetupResource.class)
@@ -25,11 +26,14 @@ import org.parley.agent.api.AgentSessions;
 public class SetupResource {
     private final OwnerSetup setup;
     private final AgentSessions sessions;
+    private final SessionCookie cookie;
 
     @Activate
-    public SetupResource(@Reference OwnerSetup setup, @Reference AgentSessions sessions) {
+    public SetupResource(@Reference OwnerSetup setup, @Reference AgentSessions sessions,
+            @Reference SessionCookie cookie) {
         this.setup = setup;
         this.sessions = sessions;
+        this.cookie = cookie;
     }
 
     /** Creates the owner and signs them in. */
@@ -38,6 +42,7 @@ public class SetupResource {
     public Response create(Json.Setup body, @Context HttpServletRequest request) {
         Json.Setup given = body == null ? new Json.Setup(null, null, null, null, null) : body;
         Agent owner = setup.createOwner(given.token(), given.owner());
-        return SessionResource.signedIn(Response.Status.CREATED, sessions.start(owner.id()), request.isSecure());
+        NewAgentSession started = sessions.start(owner.id());
+        return SessionResource.signedIn(Response.Status.CREATED, started, cookie.issue(started.secret(), request));
     }
 }

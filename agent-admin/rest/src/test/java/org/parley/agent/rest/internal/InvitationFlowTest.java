@@ -169,14 +169,14 @@ class InvitationFlowTest {
             api.smtp.stop();
             InvitationResource unreachable = new InvitationResource(api.invitations, api.sessions,
                     new InvitationMail(TestApi.mailConfiguration(Map.of("host", "127.0.0.1", "port", port,
-                            "tls", MailConfiguration.Tls.none, "from", "chat@shop.example"))));
+                            "tls", MailConfiguration.Tls.none, "from", "chat@shop.example"))), api.cookie);
             Problem failed = problem(() -> unreachable.invite(secret, CsrfTokens.of(secret),
                     new Json.InvitationBody("sam@shop.example", AccessLevel.LIMITED, null)));
             assertEquals(502, failed.status(), failed.detail());
             assertEquals(0, api.seats.usage().pendingInvitations());
 
             InvitationResource unconfigured = new InvitationResource(api.invitations, api.sessions,
-                    new InvitationMail(TestApi.mailConfiguration(Map.of())));
+                    new InvitationMail(TestApi.mailConfiguration(Map.of())), api.cookie);
             assertEquals(503, problem(() -> unconfigured.invite(secret, CsrfTokens.of(secret),
                     new Json.InvitationBody("sam@shop.example", AccessLevel.LIMITED, null))).status());
             assertEquals(List.of(), api.invitations.outstanding());

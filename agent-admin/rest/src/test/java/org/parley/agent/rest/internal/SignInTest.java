@@ -48,6 +48,26 @@ class SignInTest {
     }
 
     @OnEachDatabase
+    void behindAProxyThatEndsTlsTheCookieIsSecureWhenConfiguredSo(TestDatabase.Kind kind) {
+        try (TestApi api = new TestApi(kind)) {
+            api.create("jane", AccessLevel.LIMITED);
+            SessionResource behindProxy = new SessionResource(api.directory, api.sessions, api.throttle, api.events,
+                    new SessionCookie(true));
+            Response signedIn = behindProxy.signIn(new Json.SignIn("jane", "secret-jane"), null,
+                    TestApi.request(false));
+            String cookie = signedIn.getHeaderString("Set-Cookie");
+            assertTrue(cookie.matches("parley_session=[A-Za-z0-9_-]{43}; Path=/; HttpOnly; SameSite=Strict; Secure"),
+                    "Secure over plain HTTP when configured: " + cookie);
+            String secret = cookie.substring("parley_session=".length(), cookie.indexOf(';'));
+            Response signedOut = behindProxy.signOut(secret, CsrfTokens.of(secret), TestApi.request(false));
+            assertTrue(signedOut.getHeaderString("Set-Cookie").endsWith("; Max-Age=0; HttpOnly; SameSite=Strict; Secure"),
+                    "the clearing cookie matches the one it replaces");
+            assertFalse(api.session.signIn(new Json.SignIn("jane", "secret-jane"), null, TestApi.request(false))
+                    .getHeaderString("Set-Cookie").contains("Secure"), "not Secure by default over plain HTTP");
+        }
+    }
+
+    @OnEachDatabase
     void wrongPasswordUnknownLoginAndDisabledAgentGetTheSameAnswer(TestDatabase.Kind kind) {
         try (TestApi api = new TestApi(kind)) {
             Agent sam = api.create("sam", AccessLevel.FULL);

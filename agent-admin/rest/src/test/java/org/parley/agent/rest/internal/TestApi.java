@@ -57,6 +57,7 @@ final class TestApi implements AutoCloseable {
     /** Sends on the calling thread, so that a change's events are out when the change returns. */
     final AgentEvents events;
     final AgentEventResource eventResource;
+    final SessionCookie cookie = new SessionCookie(false);
     final PresenceResource presence;
     final AvatarResource avatarResource;
     final NotificationSettingsResource notificationResource;
@@ -74,8 +75,8 @@ final class TestApi implements AutoCloseable {
         throttle = new SignInThrottle(clock);
         setup = new OwnerSetup(directory, "8123");
         events = new AgentEvents(sessions, Runnable::run);
-        session = new SessionResource(directory, sessions, throttle, events);
-        setupResource = new SetupResource(setup, sessions);
+        session = new SessionResource(directory, sessions, throttle, events, cookie);
+        setupResource = new SetupResource(setup, sessions, cookie);
         agents = new AgentResource(directory, sessions, throttle);
         queueResource = new QueueResource(queues, sessions);
         seats = new SqlSeats(database, clock);
@@ -89,7 +90,7 @@ final class TestApi implements AutoCloseable {
         mail = new InvitationMail(mailConfiguration(Map.of("host", "127.0.0.1", "port", smtp.getSmtp().getPort(),
                 "tls", MailConfiguration.Tls.none, "from", "Parley <chat@shop.example>",
                 "baseUrl", "https://chat.shop.example/")));
-        invitationResource = new InvitationResource(invitations, sessions, mail);
+        invitationResource = new InvitationResource(invitations, sessions, mail, cookie);
         avatars = new SqlAgentAvatars(database, clock);
         notificationSettings = new SqlNotificationSettings(database);
         DirectoryWiring.bind(events, directory, invitations, avatars);
