@@ -1,7 +1,6 @@
 package org.parley.platform.internal;
 
 import java.lang.management.ManagementFactory;
-import java.net.URI;
 import java.util.Map;
 import org.osgi.framework.BundleContext;
 import org.osgi.service.component.annotations.Activate;
@@ -9,6 +8,7 @@ import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.servlet.runtime.HttpServiceRuntime;
 import org.osgi.service.servlet.runtime.HttpServiceRuntimeConstants;
+import org.parley.platform.http.LocalAddresses;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -25,16 +25,8 @@ public class StartupAnnouncement {
                 ManagementFactory.getRuntimeMXBean().getUptime());
     }
 
-    /** The address people type: localhost and the port Jetty bound (which differs from the option for port 0). */
+    /** The addresses people type: localhost, HTTPS first when served, each with the port Jetty bound. */
     static String address(Object endpoints) {
-        String first = endpoints instanceof String[] list && list.length > 0 ? list[0]
-                : endpoints instanceof Iterable<?> items && items.iterator().hasNext() ? String.valueOf(items.iterator().next())
-                : String.valueOf(endpoints);
-        try {
-            int port = URI.create(first).getPort();
-            return "http://localhost:" + (port < 0 ? 80 : port) + "/";
-        } catch (IllegalArgumentException e) {
-            return first;
-        }
+        return String.join(" and ", LocalAddresses.of(endpoints));
     }
 }

@@ -4,14 +4,17 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.util.Base64;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
-import org.osgi.framework.BundleContext;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.servlet.runtime.HttpServiceRuntime;
+import org.osgi.service.servlet.runtime.HttpServiceRuntimeConstants;
 import org.parley.agent.api.Agent;
 import org.parley.agent.api.AgentDirectory;
 import org.parley.agent.api.NewAgent;
+import org.parley.platform.http.LocalAddresses;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -21,32 +24,35 @@ import org.slf4j.LoggerFactory;
  */
 @Component(service = OwnerSetup.class, immediate = true)
 public final class OwnerSetup {
-    static final String PORT_PROPERTY = "org.osgi.service.http.port";
     private static final Logger LOG = LoggerFactory.getLogger(OwnerSetup.class);
 
     private final AgentDirectory directory;
+    private final String address;
     private final AtomicReference<String> token = new AtomicReference<>();
 
     @Activate
-    public OwnerSetup(@Reference AgentDirectory directory, BundleContext context) {
-        this(directory, context.getProperty(PORT_PROPERTY));
+    public OwnerSetup(@Reference AgentDirectory directory,
+            @Reference(service = HttpServiceRuntime.class) Map<String, Object> http) {
+        this(directory, LocalAddresses.preferred(http.get(HttpServiceRuntimeConstants.HTTP_SERVICE_ENDPOINT),
+                "http://localhost:8080/"));
     }
 
-    OwnerSetup(AgentDirectory directory, String port) {
+    /** @param address where a person on this machine reaches Parley, such as {@code https://localhost:8443/} */
+    OwnerSetup(AgentDirectory directory, String address) {
         this.directory = directory;
+        this.address = address;
         if (!ownerExists()) {
             byte[] bytes = new byte[32];
             new SecureRandom().nextBytes(bytes);
             token.set(Base64.getUrlEncoder().withoutPadding().encodeToString(bytes));
-            LOG.info("Parley has no owner yet. Create the owner at {}", link(port));
+            LOG.info("Parley has no owner yet. Create the owner at {}", link());
         }
     }
 
-    /** Where the person installing Parley creates the owner. */
-    String link(String port) {
+    /** Where the person installing Parley creates the owner: over HTTPS when Parley serves it. */
+    String link() {
         String current = token.get();
-        return "http://localhost:" + (port == null || port.isBlank() ? "8080" : port.trim()) + "/setup?token="
-                + (current == null ? "" : current);
+        return address + "setup?token=" + (current == null ? "" : current);
     }
 
     boolean ownerExists() {

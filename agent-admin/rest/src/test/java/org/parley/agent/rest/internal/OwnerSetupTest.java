@@ -13,10 +13,9 @@ class OwnerSetupTest {
     @OnEachDatabase
     void theLoggedTokenCreatesTheOwnerOnceAndSignsThemIn(TestDatabase.Kind kind) {
         try (TestApi api = new TestApi(kind)) {
-            String link = api.setup.link("8123");
+            String link = api.setup.link();
             assertTrue(link.matches("http://localhost:8123/setup\\?token=[A-Za-z0-9_-]{43}"), link);
             String token = link.substring(link.indexOf("token=") + 6);
-            assertTrue(api.setup.link(null).startsWith("http://localhost:8080/setup?token="), "the default port");
 
             assertEquals(403, create(api, null));
             assertEquals(403, create(api, token + "x"));
@@ -40,8 +39,8 @@ class OwnerSetupTest {
     void noTokenIsIssuedWhenThereIsAnOwner(TestDatabase.Kind kind) {
         try (TestApi api = new TestApi(kind)) {
             api.create("owner", AccessLevel.OWNER);
-            OwnerSetup restarted = new OwnerSetup(api.directory, "8080");
-            assertEquals("http://localhost:8080/setup?token=", restarted.link("8080"));
+            OwnerSetup restarted = new OwnerSetup(api.directory, "https://localhost:8443/");
+            assertEquals("https://localhost:8443/setup?token=", restarted.link());
             assertEquals(409, TestApi.status(() -> restarted.createOwner("", null)));
         }
     }

@@ -73,7 +73,7 @@ final class TestApi implements AutoCloseable {
         queues = new QueueCatalog(database);
         sessions = new SqlAgentSessions(database);
         throttle = new SignInThrottle(clock);
-        setup = new OwnerSetup(directory, "8123");
+        setup = new OwnerSetup(directory, "http://localhost:8123/");
         events = new AgentEvents(sessions, Runnable::run);
         session = new SessionResource(directory, sessions, throttle, events, cookie);
         setupResource = new SetupResource(setup, sessions, cookie);
