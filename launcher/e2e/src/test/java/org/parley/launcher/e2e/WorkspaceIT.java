@@ -55,8 +55,7 @@ class WorkspaceIT {
         int port = ParleyProcess.freePort();
         Files.createDirectories(data.resolve("config"));
         Files.writeString(data.resolve("config/org.parley.mail.cfg"), String.join("\n",
-                "host=127.0.0.1", "port=" + mail.getSmtp().getPort(), "tls=none", "from=parley@shop.example",
-                "baseUrl=http://localhost:" + port, ""));
+                "host=127.0.0.1", "port=" + mail.getSmtp().getPort(), "tls=none", "from=parley@shop.example", ""));
         parley = ParleyProcess.start(data, port);
         parley.awaitHealthy(Duration.ofSeconds(90));
         owner = browser();
@@ -262,6 +261,8 @@ class WorkspaceIT {
         Matcher link = INVITATION_LINK.matcher(GreenMailUtil.getBody(message).replace("=\r\n", "").replace("=3D", "="));
         assertTrue(link.find(), "the email holds the link");
         invitationLink = link.group(1);
+        assertTrue(invitationLink.startsWith("http://localhost:" + parley.port + "/invitation?token="),
+                "no base URL configured: the link is on the address the owner's browser is at: " + invitationLink);
 
         invitee = browser();
         invitee.driver.get(invitationLink);

@@ -8,12 +8,14 @@ import jakarta.mail.URLName;
 import jakarta.mail.internet.AddressException;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
+import jakarta.servlet.http.HttpServletRequest;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.Date;
 import java.util.Properties;
+import java.util.regex.Pattern;
 import org.eclipse.angus.mail.smtp.SMTPSSLTransport;
 import org.eclipse.angus.mail.smtp.SMTPTransport;
 import org.osgi.service.component.annotations.Activate;
@@ -43,6 +45,11 @@ public final class InvitationMail {
         }
     }
 
+    /** A host name or IP literal with an optional port, as Host headers and origins carry them. */
+    private static final String HOST_PART = "(?:[A-Za-z0-9.-]+|\\[[0-9A-Fa-f:.]+\\])(?::[0-9]{1,5})?";
+    private static final Pattern HOST = Pattern.compile(HOST_PART);
+    private static final Pattern ADDRESS = Pattern.compile("https?://" + HOST_PART);
+
     private final MailConfiguration config;
 
     @Activate
@@ -55,14 +62,35 @@ public final class InvitationMail {
         return !config.host().isBlank();
     }
 
-    /** The link in the email, which the admin page's {@code /invitation} route reads the token from. */
-    String link(String token) {
-        return config.baseUrl().strip().replaceAll("/+$", "") + "/invitation?token="
+    /**
+     * The link in the email, which the admin page's {@code /invitation} route reads the token from: on the configured
+     * base URL, else on the address the inviting person's browser is at.
+     */
+    String link(String token, String browserAddress) {
+        String base = config.baseUrl().isBlank() ? browserAddress : config.baseUrl();
+        return base.strip().replaceAll("/+$", "") + "/invitation?token="
                 + URLEncoder.encode(token, StandardCharsets.UTF_8);
     }
 
+    /**
+     * The address the browser that sent the request is at: its {@code Origin} (sent with every POST), else the
+     * {@code Host} it asked for. Behind a reverse proxy that is the public address, as long as the proxy passes the
+     * Host header on. Only the signed-in inviter's own emails carry it.
+     */
+    static String browserAddress(HttpServletRequest request) {
+        String origin = request.getHeader("Origin");
+        if (origin != null && ADDRESS.matcher(origin).matches()) {
+            return origin;
+        }
+        String host = request.getHeader("Host");
+        if (host != null && HOST.matcher(host).matches()) {
+            return (request.isSecure() ? "https://" : "http://") + host;
+        }
+        return "http://localhost:8080";
+    }
+
     /** Sends the invitation with its link; throws {@link NotSent} when the server does not take it. */
-    void send(NewInvitation sent, Agent inviter) {
+    void send(NewInvitation sent, Agent inviter, String browserAddress) {
         if (!isConfigured()) {
             throw new NotSent("Parley cannot send email yet: set the SMTP host in the configuration "
                     + MailConfiguration.PID, null);
@@ -71,7 +99,7 @@ public final class InvitationMail {
         String body = inviter.displayName() + " invited you to answer chats with Parley, with "
                 + (sent.invitation().accessLevel() == AccessLevel.FULL ? "full" : "limited") + " access.\n\n"
                 + "Accept the invitation and choose your username and password here:\n"
-                + link(sent.token()) + "\n\n"
+                + link(sent.token(), browserAddress) + "\n\n"
                 + "The link works until " + EXPIRY.format(sent.invitation().expiresAt()) + ", once.\n"
                 + "If you did not expect this invitation, ignore this email.\n";
         // Jakarta Mail finds its stream and activation providers through the thread's context class loader; in OSGi

@@ -69,7 +69,8 @@ public class InvitationResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     public Response invite(@CookieParam(SessionCookie.NAME) String secret,
-            @HeaderParam(CsrfTokens.HEADER) String csrfToken, Json.InvitationBody body) {
+            @HeaderParam(CsrfTokens.HEADER) String csrfToken, Json.InvitationBody body,
+            @Context HttpServletRequest request) {
         Agent caller = manager(access.writer(secret, csrfToken));
         if (body == null) {
             throw ProblemException.invalid("email", "The request body must be a JSON object");
@@ -77,7 +78,7 @@ public class InvitationResource {
         requireMail();
         NewInvitation sent = invitations.invite(body.email(), body.accessLevel(), body.displayName(), caller.id());
         try {
-            mail.send(sent, caller);
+            mail.send(sent, caller, InvitationMail.browserAddress(request));
         } catch (InvitationMail.NotSent e) {
             // Nobody received the link: free the seat, so that inviting again is not refused.
             invitations.revoke(sent.invitation().id());
@@ -92,12 +93,13 @@ public class InvitationResource {
     @POST
     @Path("{id}/resend")
     public Json.InvitationView resend(@CookieParam(SessionCookie.NAME) String secret,
-            @HeaderParam(CsrfTokens.HEADER) String csrfToken, @PathParam("id") String id) {
+            @HeaderParam(CsrfTokens.HEADER) String csrfToken, @PathParam("id") String id,
+            @Context HttpServletRequest request) {
         Agent caller = manager(access.writer(secret, csrfToken));
         requireMail();
         NewInvitation sent = invitations.resend(id);
         try {
-            mail.send(sent, caller);
+            mail.send(sent, caller, InvitationMail.browserAddress(request));
         } catch (InvitationMail.NotSent e) {
             throw notSent(e);
         }

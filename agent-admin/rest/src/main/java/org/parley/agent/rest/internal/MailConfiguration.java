@@ -47,6 +47,7 @@ public @interface MailConfiguration {
     String from() default "";
 
     @AttributeDefinition(name = "Public base URL", description = "Where agents reach Parley in their browser,"
-            + " without a trailing slash; links in email start with it.")
-    String baseUrl() default "http://localhost:8080";
+            + " such as https://chat.shop.example; links in email start with it. Empty: the address the inviting"
+            + " person's browser is at (the request's Origin), which is right behind a reverse proxy too.")
+    String baseUrl() default "";
 }

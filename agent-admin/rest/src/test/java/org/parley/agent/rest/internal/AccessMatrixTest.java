@@ -145,9 +145,11 @@ class AccessMatrixTest {
                 c -> c.api().invitationResource.list(c.secret()));
         endpoint("POST /invitations", new int[] {201, 201, 403, 201, 401, 401},
                 c -> c.api().invitationResource.invite(c.secret(), c.csrf(),
-                        new Json.InvitationBody(fresh() + "@shop.example", AccessLevel.LIMITED, null)));
+                        new Json.InvitationBody(fresh() + "@shop.example", AccessLevel.LIMITED, null),
+                        TestApi.request(false)));
         endpoint("POST /invitations/{id}/resend", new int[] {200, 200, 403, 200, 401, 401},
-                c -> c.api().invitationResource.resend(c.secret(), c.csrf(), invitation(c).invitation().id()));
+                c -> c.api().invitationResource.resend(c.secret(), c.csrf(), invitation(c).invitation().id(),
+                        TestApi.request(false)));
         endpoint("DELETE /invitations/{id}", new int[] {204, 204, 403, 204, 401, 401},
                 c -> c.api().invitationResource.revoke(c.secret(), c.csrf(), invitation(c).invitation().id()));
         // Public: the link's token is the only credential, whoever follows it.

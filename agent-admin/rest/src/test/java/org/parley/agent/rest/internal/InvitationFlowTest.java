@@ -94,7 +94,8 @@ class InvitationFlowTest {
                     new Json.Acceptance(first, "Sam", "sam", "sam-secret"), null, TestApi.request(false)));
             assertEquals(InvitationStatus.EXPIRED, api.invitationResource.list(secret).get(0).status());
 
-            Json.InvitationView resent = api.invitationResource.resend(secret, CsrfTokens.of(secret), view.id());
+            Json.InvitationView resent = api.invitationResource.resend(secret, CsrfTokens.of(secret), view.id(),
+                    TestApi.request(false));
             assertEquals(InvitationStatus.PENDING, resent.status());
             MimeMessage[] messages = api.smtp.getReceivedMessages();
             assertEquals(2, messages.length);
@@ -171,29 +172,42 @@ class InvitationFlowTest {
                     new InvitationMail(TestApi.mailConfiguration(Map.of("host", "127.0.0.1", "port", port,
                             "tls", MailConfiguration.Tls.none, "from", "chat@shop.example"))), api.cookie);
             Problem failed = problem(() -> unreachable.invite(secret, CsrfTokens.of(secret),
-                    new Json.InvitationBody("sam@shop.example", AccessLevel.LIMITED, null)));
+                    new Json.InvitationBody("sam@shop.example", AccessLevel.LIMITED, null), TestApi.request(false)));
             assertEquals(502, failed.status(), failed.detail());
             assertEquals(0, api.seats.usage().pendingInvitations());
 
             InvitationResource unconfigured = new InvitationResource(api.invitations, api.sessions,
                     new InvitationMail(TestApi.mailConfiguration(Map.of())), api.cookie);
             assertEquals(503, problem(() -> unconfigured.invite(secret, CsrfTokens.of(secret),
-                    new Json.InvitationBody("sam@shop.example", AccessLevel.LIMITED, null))).status());
+                    new Json.InvitationBody("sam@shop.example", AccessLevel.LIMITED, null), TestApi.request(false)))
+                    .status());
             assertEquals(List.of(), api.invitations.outstanding());
         }
     }
 
     @Test
-    void theLinkStartsWithTheConfiguredBaseUrl() {
-        InvitationMail mail = new InvitationMail(TestApi.mailConfiguration(Map.of("baseUrl",
+    void theLinkStartsWithTheConfiguredBaseUrlElseWhereTheInvitersBrowserIs() {
+        InvitationMail configured = new InvitationMail(TestApi.mailConfiguration(Map.of("baseUrl",
                 "https://chat.shop.example//")));
-        URI link = URI.create(mail.link("abc_-9"));
-        assertEquals("https://chat.shop.example/invitation?token=abc_-9", link.toString());
+        assertEquals("https://chat.shop.example/invitation?token=abc_-9",
+                URI.create(configured.link("abc_-9", "http://localhost:8080")).toString());
+
+        InvitationMail unset = new InvitationMail(TestApi.mailConfiguration(Map.of()));
+        String behindProxy = InvitationMail.browserAddress(TestApi.request(false,
+                Map.of("Origin", "https://chat.shop.example", "Host", "chat.shop.example")));
+        assertEquals("https://chat.shop.example/invitation?token=abc_-9", unset.link("abc_-9", behindProxy),
+                "the browser's origin, though the proxy spoke plain HTTP to Parley");
+        assertEquals("https://localhost:8443", InvitationMail.browserAddress(
+                TestApi.request(true, Map.of("Host", "localhost:8443"))), "without an Origin: the Host asked for");
+        assertEquals("http://[::1]:8080", InvitationMail.browserAddress(
+                TestApi.request(false, Map.of("Origin", "http://[::1]:8080"))));
+        assertEquals("http://localhost:8080", InvitationMail.browserAddress(TestApi.request(false,
+                Map.of("Origin", "null", "Host", "evil.example/phish?x="))), "nothing usable: the default");
     }
 
     static Response invite(TestApi api, String secret, String email, AccessLevel level, String displayName) {
         return api.invitationResource.invite(secret, CsrfTokens.of(secret),
-                new Json.InvitationBody(email, level, displayName));
+                new Json.InvitationBody(email, level, displayName), TestApi.request(false));
     }
 
     private static MimeMessage onlyMessage(TestApi api) {

@@ -127,10 +127,16 @@ final class TestApi implements AutoCloseable {
     }
 
     static HttpServletRequest request(boolean secure) {
+        return request(secure, Map.of());
+    }
+
+    /** A request over TLS or not, carrying these headers (and no others). */
+    static HttpServletRequest request(boolean secure, Map<String, String> headers) {
         return (HttpServletRequest) Proxy.newProxyInstance(TestApi.class.getClassLoader(),
                 new Class<?>[] {HttpServletRequest.class}, (proxy, method, args) -> switch (method.getName()) {
                     case "getRemoteAddr" -> ADDRESS;
                     case "isSecure" -> secure;
+                    case "getHeader" -> headers.get((String) args[0]);
                     default -> throw new UnsupportedOperationException(method.getName());
                 });
     }
