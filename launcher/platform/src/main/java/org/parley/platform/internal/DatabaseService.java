@@ -86,6 +86,11 @@ public class DatabaseService implements Database {
         return connection.product();
     }
 
+    /** The pool's data source, for statements outside any bundle's schema (backups). */
+    javax.sql.DataSource dataSource() {
+        return connection.dataSource();
+    }
+
     String description() {
         return description;
     }

@@ -1,0 +1,156 @@
+package org.parley.platform.internal;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.LocalDateTime;
+import java.time.LocalTime;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import javax.sql.DataSource;
+import org.osgi.framework.BundleContext;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.metatype.annotations.Designate;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Daily backups of the embedded H2 database while Parley runs: H2's {@code BACKUP TO} writes a consistent copy
+ * (a zip holding {@code parley.mv.db}) without stopping anyone, and only the newest few are kept. To restore, stop
+ * Parley, replace {@code <data>/db} with the zip's contents and start it again (README, "Backups").
+ */
+@Component(configurationPid = BackupConfiguration.PID)
+@Designate(ocd = BackupConfiguration.class)
+public class DatabaseBackups {
+    private static final Logger LOG = LoggerFactory.getLogger(DatabaseBackups.class);
+    private static final String PREFIX = "parley-";
+    private static final DateTimeFormatter NAME = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HHmmss");
+
+    private final DataSource database;
+    private final Path folder;
+    private final int keep;
+    private final Clock clock;
+    private final ScheduledExecutorService timer;
+
+    @Activate
+    public DatabaseBackups(BundleContext context, BackupConfiguration config, @Reference DatabaseService database) {
+        this(database.product().equals("H2") && config.enabled() ? database.dataSource() : null,
+                folder(context, config), config.keep(), Clock.systemDefaultZone());
+        if (!database.product().equals("H2")) {
+            LOG.info("Backups: the database is {}; back it up with its own tools (pg_dump)", database.product());
+        } else if (this.database == null) {
+            LOG.info("Backups are off ({} enabled=false)", BackupConfiguration.PID);
+        } else {
+            schedule(time(config.time()));
+        }
+    }
+
+    DatabaseBackups(DataSource database, Path folder, int keep, Clock clock) {
+        this.database = database;
+        this.folder = folder;
+        this.keep = Math.max(1, keep);
+        this.clock = clock;
+        this.timer = database == null ? null : Executors.newSingleThreadScheduledExecutor(runnable -> {
+            Thread thread = new Thread(runnable, "parley-backups");
+            thread.setDaemon(true);
+            return thread;
+        });
+    }
+
+    private static Path folder(BundleContext context, BackupConfiguration config) {
+        if (!config.folder().isBlank()) {
+            return Path.of(config.folder().strip());
+        }
+        String data = context.getProperty(DatabaseService.DATA_PROPERTY);
+        return data == null || data.isBlank() ? context.getDataFile("backups").toPath() : Path.of(data, "backups");
+    }
+
+    static LocalTime time(String text) {
+        try {
+            return LocalTime.parse(text.strip());
+        } catch (DateTimeParseException e) {
+            LOG.error("Backups: time '{}' in {} is not HH:mm; using 03:00", text, BackupConfiguration.PID);
+            return LocalTime.of(3, 0);
+        }
+    }
+
+    private void schedule(LocalTime at) {
+        long delay = untilNext(at, ZonedDateTime.now(clock)).toMillis();
+        timer.scheduleAtFixedRate(this::backUpQuietly, delay, TimeUnit.DAYS.toMillis(1), TimeUnit.MILLISECONDS);
+        LOG.info("Backups: every day at {} into {}, the newest {} kept", at, folder, keep);
+    }
+
+    /** How long from now until the next time the clock shows {@code at} (tomorrow when that has passed today). */
+    static Duration untilNext(LocalTime at, ZonedDateTime now) {
+        ZonedDateTime next = now.with(at).withNano(0);
+        if (!next.isAfter(now)) {
+            next = next.plusDays(1);
+        }
+        return Duration.between(now, next);
+    }
+
+    private void backUpQuietly() {
+        try {
+            backUp();
+        } catch (IOException | SQLException | RuntimeException e) {
+            // The next day tries again; the log says why this one failed.
+            LOG.error("Backup into {} failed", folder, e);
+        }
+    }
+
+    /** Writes a backup now and deletes the oldest beyond the number kept; returns the new file. */
+    Path backUp() throws IOException, SQLException {
+        Files.createDirectories(folder);
+        Path zip = folder.resolve(PREFIX + LocalDateTime.now(clock).format(NAME) + ".zip");
+        long started = System.nanoTime();
+        try (Connection connection = database.getConnection();
+                PreparedStatement backup = connection.prepareStatement("BACKUP TO ?")) {
+            // H2 first saves what was committed and not yet written (it writes in the background), then copies the
+            // file: the copy holds every transaction committed before the backup began.
+            backup.setString(1, zip.toAbsolutePath().toString());
+            backup.execute();
+        }
+        LOG.info("Backup written to {} ({} KB in {} ms)", zip, Files.size(zip) / 1024,
+                (System.nanoTime() - started) / 1_000_000);
+        prune();
+        return zip;
+    }
+
+    /** Deletes the oldest backups beyond the number kept; other files in the folder are left alone. */
+    void prune() throws IOException {
+        List<Path> backups;
+        try (Stream<Path> files = Files.list(folder)) {
+            backups = files.filter(DatabaseBackups::isBackup).sorted().toList();
+        }
+        for (Path old : backups.subList(0, Math.max(0, backups.size() - keep))) {
+            Files.delete(old);
+            LOG.info("Deleted old backup {}", old);
+        }
+    }
+
+    private static boolean isBackup(Path file) {
+        String name = file.getFileName().toString();
+        return name.startsWith(PREFIX) && name.endsWith(".zip") && Files.isRegularFile(file);
+    }
+
+    @Deactivate
+    void stop() {
+        if (timer != null) {
+            timer.shutdownNow();
+        }
+    }
+}
