@@ -8,12 +8,15 @@ import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.LocalTime;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -33,7 +36,7 @@ import org.slf4j.LoggerFactory;
  * (a zip holding {@code parley.mv.db}) without stopping anyone, and only the newest few are kept. To restore, stop
  * Parley, replace {@code <data>/db} with the zip's contents and start it again (README, "Backups").
  */
-@Component(configurationPid = BackupConfiguration.PID)
+@Component(service = DatabaseBackups.class, immediate = true, configurationPid = BackupConfiguration.PID)
 @Designate(ocd = BackupConfiguration.class)
 public class DatabaseBackups {
     private static final Logger LOG = LoggerFactory.getLogger(DatabaseBackups.class);
@@ -45,15 +48,23 @@ public class DatabaseBackups {
     private final int keep;
     private final Clock clock;
     private final ScheduledExecutorService timer;
+    private volatile LocalTime at;
+    private volatile String off;
+    private volatile Instant lastAt;
+    private volatile Path lastFile;
+    private volatile Instant failedAt;
+    private volatile String failure;
 
     @Activate
     public DatabaseBackups(BundleContext context, BackupConfiguration config, @Reference DatabaseService database) {
         this(database.product().equals("H2") && config.enabled() ? database.dataSource() : null,
                 folder(context, config), config.keep(), Clock.systemDefaultZone());
         if (!database.product().equals("H2")) {
-            LOG.info("Backups: the database is {}; back it up with its own tools (pg_dump)", database.product());
+            off = "the database is " + database.product() + ": back it up with its own tools (pg_dump)";
+            LOG.info("Backups: {}", off);
         } else if (this.database == null) {
-            LOG.info("Backups are off ({} enabled=false)", BackupConfiguration.PID);
+            off = "turned off (" + BackupConfiguration.PID + " enabled=false)";
+            LOG.info("Backups are {}", off);
         } else {
             schedule(time(config.time()));
         }
@@ -89,6 +100,7 @@ public class DatabaseBackups {
     }
 
     private void schedule(LocalTime at) {
+        this.at = at;
         long delay = untilNext(at, ZonedDateTime.now(clock)).toMillis();
         timer.scheduleAtFixedRate(this::backUpQuietly, delay, TimeUnit.DAYS.toMillis(1), TimeUnit.MILLISECONDS);
         LOG.info("Backups: every day at {} into {}, the newest {} kept", at, folder, keep);
@@ -107,13 +119,54 @@ public class DatabaseBackups {
         try {
             backUp();
         } catch (IOException | SQLException | RuntimeException e) {
-            // The next day tries again; the log says why this one failed.
+            // The next day tries again; the log and /health say why this one failed.
             LOG.error("Backup into {} failed", folder, e);
         }
     }
 
+    /**
+     * What {@code /health} shows under {@code backups}: OFF (with why), else OK or FAILED after the latest attempt
+     * (SCHEDULED before the first), when the last good one was written and where, and when the next one is due.
+     */
+    Map<String, Object> state() {
+        Map<String, Object> state = new LinkedHashMap<>();
+        if (off != null) {
+            state.put("status", "OFF");
+            state.put("reason", off);
+            return state;
+        }
+        boolean failedLast = failedAt != null && (lastAt == null || failedAt.isAfter(lastAt));
+        state.put("status", failedLast ? "FAILED" : lastAt == null ? "SCHEDULED" : "OK");
+        if (failedLast) {
+            state.put("error", failure);
+            state.put("failedAt", failedAt.toString());
+        }
+        if (lastAt != null) {
+            state.put("last", lastAt.toString());
+            state.put("file", lastFile.toString());
+        }
+        if (at != null) {
+            ZonedDateTime now = ZonedDateTime.now(clock);
+            state.put("next", now.plus(untilNext(at, now)).toInstant().toString());
+        }
+        return state;
+    }
+
     /** Writes a backup now and deletes the oldest beyond the number kept; returns the new file. */
     Path backUp() throws IOException, SQLException {
+        try {
+            Path zip = write();
+            lastAt = clock.instant();
+            lastFile = zip;
+            return zip;
+        } catch (IOException | SQLException | RuntimeException e) {
+            failedAt = clock.instant();
+            failure = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+            throw e;
+        }
+    }
+
+    private Path write() throws IOException, SQLException {
         Files.createDirectories(folder);
         Path zip = folder.resolve(PREFIX + LocalDateTime.now(clock).format(NAME) + ".zip");
         long started = System.nanoTime();

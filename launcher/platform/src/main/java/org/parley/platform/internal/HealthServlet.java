@@ -40,6 +40,9 @@ public class HealthServlet extends HttpServlet {
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
     private volatile JakartarsServiceRuntime rest;
 
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
+    private volatile DatabaseBackups backups;
+
     private final transient RestApiState api;
 
     @Activate
@@ -62,6 +65,11 @@ public class HealthServlet extends HttpServlet {
         body.put("database", databaseState(reasons));
         body.put("bundles", bundles.state(reasons));
         body.put("api", api.state(rest, reasons));
+        DatabaseBackups currentBackups = backups;
+        if (currentBackups != null) {
+            // Shown for monitoring, never a reason for DOWN: Parley serves chats whatever last night's backup did.
+            body.put("backups", currentBackups.state());
+        }
         if (!reasons.isEmpty()) {
             body.put("status", "DOWN");
             body.put("reasons", reasons);

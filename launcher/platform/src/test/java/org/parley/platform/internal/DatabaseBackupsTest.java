@@ -1,6 +1,8 @@
 package org.parley.platform.internal;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -17,6 +19,7 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
@@ -62,6 +65,26 @@ class DatabaseBackupsTest {
                         files.map(f -> f.getFileName().toString()).sorted().toList(),
                         "the two newest backups are kept, the oldest deleted, other files left alone");
             }
+        }
+    }
+
+    @Test
+    void healthShowsTheLastGoodBackupOrWhyTheLatestFailed() throws Exception {
+        MovableClock clock = new MovableClock(Instant.parse("2026-11-21T03:00:00Z"));
+        String url = "jdbc:h2:file:" + dir.resolve("db/parley").toAbsolutePath() + OPTIONS;
+        try (DatabaseConnection db = new DatabaseConnection(url, "", "", 2)) {
+            DatabaseBackups good = new DatabaseBackups(db.dataSource(), dir.resolve("backups"), 7, clock);
+            assertEquals("SCHEDULED", good.state().get("status"));
+            Path zip = good.backUp();
+            assertEquals(Map.of("status", "OK", "last", "2026-11-21T03:00:00Z", "file", zip.toString()),
+                    good.state());
+
+            Path notAFolder = Files.writeString(dir.resolve("occupied"), "a file where the folder should be");
+            DatabaseBackups failing = new DatabaseBackups(db.dataSource(), notAFolder, 7, clock);
+            assertThrows(java.io.IOException.class, failing::backUp);
+            Map<String, Object> state = failing.state();
+            assertEquals("FAILED", state.get("status"));
+            assertTrue(String.valueOf(state.get("error")).contains("occupied"), state.toString());
         }
     }
 
