@@ -101,9 +101,17 @@ public class DatabaseBackups {
 
     private void schedule(LocalTime at) {
         this.at = at;
-        long delay = untilNext(at, ZonedDateTime.now(clock)).toMillis();
-        timer.scheduleAtFixedRate(this::backUpQuietly, delay, TimeUnit.DAYS.toMillis(1), TimeUnit.MILLISECONDS);
+        scheduleNext();
         LOG.info("Backups: every day at {} into {}, the newest {} kept", at, folder, keep);
+    }
+
+    /** The next run, worked out from the clock each time, so that it stays at the time of day across DST changes. */
+    private void scheduleNext() {
+        long delay = untilNext(at, ZonedDateTime.now(clock)).toMillis();
+        timer.schedule(() -> {
+            backUpQuietly();
+            scheduleNext();
+        }, delay, TimeUnit.MILLISECONDS);
     }
 
     /** How long from now until the next time the clock shows {@code at} (tomorrow when that has passed today). */

@@ -95,6 +95,9 @@ class DatabaseBackupsTest {
         assertEquals(Duration.ofDays(1), DatabaseBackups.untilNext(LocalTime.of(3, 0), twoAm.withHour(3)));
         assertEquals(Duration.ofHours(23).plusMinutes(30),
                 DatabaseBackups.untilNext(LocalTime.of(3, 0), twoAm.withHour(3).withMinute(30)));
+        ZonedDateTime beforeSpringForward = ZonedDateTime.of(2026, 3, 28, 4, 0, 0, 0, ZoneId.of("Europe/Berlin"));
+        assertEquals(Duration.ofHours(22), DatabaseBackups.untilNext(LocalTime.of(3, 0), beforeSpringForward),
+                "still 03:00 on the clock the night the clocks go forward");
         assertEquals(LocalTime.of(23, 15), DatabaseBackups.time(" 23:15 "));
         assertEquals(LocalTime.of(3, 0), DatabaseBackups.time("25:99"), "a bad time falls back to 03:00");
     }
