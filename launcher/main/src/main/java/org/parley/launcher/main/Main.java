@@ -60,6 +60,7 @@ public final class Main {
 
     static void prepare(Options options) throws IOException {
         Path data = options.data();
+        createPrivately(data);
         Path config = Files.createDirectories(data.resolve("config"));
         Path deploy = Files.createDirectories(data.resolve("deploy"));
         System.setProperty("parley.data", data.toString());
@@ -70,6 +71,22 @@ public final class Main {
         seedDefaultConfiguration(config);
         if (options.database() != null) {
             System.setProperty("parley.db.url", options.database());
+        }
+    }
+
+    /**
+     * Creates the data folder readable by this user alone (on POSIX file systems): it holds the database, its
+     * backups and configuration with passwords. A folder that exists already keeps the permissions it has.
+     */
+    static void createPrivately(Path data) throws IOException {
+        if (Files.exists(data)) {
+            return;
+        }
+        if (data.getFileSystem().supportedFileAttributeViews().contains("posix")) {
+            Files.createDirectories(data, java.nio.file.attribute.PosixFilePermissions.asFileAttribute(
+                    java.nio.file.attribute.PosixFilePermissions.fromString("rwx------")));
+        } else {
+            Files.createDirectories(data);
         }
     }
 

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -27,5 +28,18 @@ class MainTest {
         Files.writeString(rest, "jersey.context.path=api/v1\n# edited by the owner\n");
         Main.seedDefaultConfiguration(config);
         assertEquals("jersey.context.path=api/v1\n# edited by the owner\n", Files.readString(rest));
+    }
+
+    @Test
+    void aNewDataFolderIsTheUsersAloneAndAnExistingOneKeepsItsPermissions(@TempDir Path dir) throws Exception {
+        org.junit.jupiter.api.Assumptions.assumeTrue(dir.getFileSystem().supportedFileAttributeViews().contains("posix"));
+        Path fresh = dir.resolve("parley-data");
+        Main.createPrivately(fresh);
+        assertEquals("rwx------", PosixFilePermissions.toString(Files.getPosixFilePermissions(fresh)));
+
+        Path existing = Files.createDirectory(dir.resolve("shared"));
+        Files.setPosixFilePermissions(existing, PosixFilePermissions.fromString("rwxr-x---"));
+        Main.createPrivately(existing);
+        assertEquals("rwxr-x---", PosixFilePermissions.toString(Files.getPosixFilePermissions(existing)));
     }
 }
