@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
@@ -23,6 +22,7 @@ import org.parley.chat.api.Conversation;
 import org.parley.chat.api.DeskConversation;
 import org.parley.chat.api.Sender;
 import org.parley.platform.database.DatabaseConnection;
+import org.parley.platform.database.TestDatabase;
 
 /**
  * A benchmark of the desk's reads after months of chats, not a test: an embedded file H2 database (as the launcher
@@ -45,10 +45,8 @@ class HistoryBenchmark {
     void desksAfterMonths() throws Exception {
         int ended = Integer.getInteger("parley.history.conversations", 100_000);
         int messages = Integer.getInteger("parley.history.messages", 10);
-        Path folder = Files.createTempDirectory("parley-history-benchmark");
-        String url = "jdbc:h2:file:" + folder.resolve("parley").toAbsolutePath()
-                + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH";
-        try (DatabaseConnection db = new DatabaseConnection(url, "", "", 10)) {
+        try (TestDatabase file = TestDatabase.h2File(Files.createTempDirectory("parley-history-benchmark"), 10)) {
+            DatabaseConnection db = file.connection();
             ChatStore store = new ChatStore(db);
             ChatConversations chat = new ChatConversations(store);
             ChatDesk desk = new ChatDesk(store);
@@ -96,10 +94,6 @@ class HistoryBenchmark {
             time("usage: chats in 30 days", live, () -> statistics.conversationsSince(
                     java.time.Instant.now().minus(java.time.Duration.ofDays(30))));
             store.deactivate();
-        } finally {
-            try (var files = Files.walk(folder)) {
-                files.sorted((a, b) -> b.compareTo(a)).forEach(path -> path.toFile().delete());
-            }
         }
     }
 

@@ -6,7 +6,6 @@ import com.sun.management.OperatingSystemMXBean;
 import com.sun.management.ThreadMXBean;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -26,6 +25,7 @@ import org.parley.agent.api.Agent;
 import org.parley.chat.api.Conversation;
 import org.parley.chat.api.Sender;
 import org.parley.platform.database.DatabaseConnection;
+import org.parley.platform.database.TestDatabase;
 
 /**
  * A benchmark of the message store alone, not a test: the real {@link ChatConversations#post} and its writers on an
@@ -47,10 +47,8 @@ class StoreBenchmark {
         int rate = Integer.getInteger("parley.store.rate", 3_000);
         int seconds = Integer.getInteger("parley.store.seconds", 30);
         int warmup = Integer.getInteger("parley.store.warmup", 20);
-        Path folder = Files.createTempDirectory("parley-store-benchmark");
-        String url = "jdbc:h2:file:" + folder.resolve("parley").toAbsolutePath()
-                + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH";
-        try (DatabaseConnection db = new DatabaseConnection(url, "", "", 10)) {
+        try (TestDatabase file = TestDatabase.h2File(Files.createTempDirectory("parley-store-benchmark"), 10)) {
+            DatabaseConnection db = file.connection();
             ChatStore store = new ChatStore(db);
             ChatConversations chat = new ChatConversations(store);
             ChatDesk desk = new ChatDesk(store);
@@ -71,10 +69,6 @@ class StoreBenchmark {
             figures.print(rate, seconds);
             System.out.println("[store] H2: " + h2Info(db));
             store.deactivate();
-        } finally {
-            try (var files = Files.walk(folder)) {
-                files.sorted((a, b) -> b.compareTo(a)).forEach(path -> path.toFile().delete());
-            }
         }
     }
 

@@ -1,19 +1,27 @@
 package org.parley.platform.database;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.Comparator;
 import java.util.UUID;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Assumptions;
 
 /**
- * A fresh, empty database for one test: H2 in memory (in PostgreSQL mode, as the launcher runs it) or a new schema
- * on the PostgreSQL server named by the environment variable {@value #POSTGRES_ENV}. Shared with other modules as
- * this module's test jar.
+ * A fresh, empty database for one test: H2 in memory (in PostgreSQL mode, as the launcher runs it), H2 in a file, or
+ * a new schema on the PostgreSQL server named by the environment variable {@value #POSTGRES_ENV}. Shared with other
+ * modules as this module's test jar.
  */
 public final class TestDatabase implements AutoCloseable {
     /** Environment variable holding the JDBC URL of the PostgreSQL server for tests; unset skips those tests. */
     public static final String POSTGRES_ENV = "PARLEY_TEST_POSTGRES";
+    /** The settings the launcher opens H2 with: PostgreSQL mode, so one set of migrations and mappers serves both. */
+    public static final String H2_OPTIONS = ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH";
 
     private static volatile boolean toldSkipped;
 
@@ -39,11 +47,30 @@ public final class TestDatabase implements AutoCloseable {
     }
 
     public static TestDatabase h2() {
-        String url = "jdbc:h2:mem:" + UUID.randomUUID()
-                + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH";
+        String url = "jdbc:h2:mem:" + UUID.randomUUID() + H2_OPTIONS;
         DatabaseConnection db = new DatabaseConnection(url, "sa", "", 4);
         // The in-memory database disappears when the pool closes its last connection.
         return new TestDatabase("H2", db, () -> {});
+    }
+
+    /**
+     * An H2 database in a file, {@code parley.mv.db} in the folder, opened as the launcher opens its embedded one;
+     * the folder and everything in it are deleted on close. For benchmarks and for tests that need the file.
+     */
+    public static TestDatabase h2File(Path folder, int maxPoolSize) {
+        String url = "jdbc:h2:file:" + folder.resolve("parley").toAbsolutePath() + H2_OPTIONS;
+        return new TestDatabase("H2 file", new DatabaseConnection(url, "", "", maxPoolSize), () -> delete(folder));
+    }
+
+    private static void delete(Path folder) {
+        if (!Files.exists(folder)) {
+            return;
+        }
+        try (Stream<Path> files = Files.walk(folder)) {
+            files.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** A new schema on the configured PostgreSQL server, dropped on close. */
@@ -103,12 +130,13 @@ public final class TestDatabase implements AutoCloseable {
         return text.append("--\n").toString();
     }
 
+    /** Closes the pool first, then drops what the database left (the schema, the files). */
     @Override
     public void close() {
         try {
-            cleanup.run();
-        } finally {
             connection.close();
+        } finally {
+            cleanup.run();
         }
     }
 

@@ -8,7 +8,6 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Clock;
@@ -26,10 +25,10 @@ import java.util.zip.ZipInputStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.parley.platform.database.DatabaseConnection;
+import org.parley.platform.database.TestDatabase;
 
 /** Backups of a real file H2 database, restored and read back. */
 class DatabaseBackupsTest {
-    private static final String OPTIONS = ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH";
 
     @TempDir
     Path dir;
@@ -37,9 +36,9 @@ class DatabaseBackupsTest {
     @Test
     void aBackupTakenWhileRunningRestoresTheDataAndOnlyTheNewestAreKept() throws Exception {
         MovableClock clock = new MovableClock(Instant.parse("2026-11-21T03:00:00Z"));
-        String url = "jdbc:h2:file:" + dir.resolve("db/parley").toAbsolutePath() + OPTIONS;
         Path backups = dir.resolve("backups");
-        try (DatabaseConnection db = new DatabaseConnection(url, "", "", 2)) {
+        try (TestDatabase file = TestDatabase.h2File(dir.resolve("db"), 2)) {
+            DatabaseConnection db = file.connection();
             try (Connection c = db.dataSource().getConnection(); Statement s = c.createStatement()) {
                 s.execute("CREATE TABLE chat_note (id INT PRIMARY KEY, body VARCHAR(100))");
                 s.execute("INSERT INTO chat_note VALUES (1, 'kept across the restore')");
@@ -71,8 +70,8 @@ class DatabaseBackupsTest {
     @Test
     void healthShowsTheLastGoodBackupOrWhyTheLatestFailed() throws Exception {
         MovableClock clock = new MovableClock(Instant.parse("2026-11-21T03:00:00Z"));
-        String url = "jdbc:h2:file:" + dir.resolve("db/parley").toAbsolutePath() + OPTIONS;
-        try (DatabaseConnection db = new DatabaseConnection(url, "", "", 2)) {
+        try (TestDatabase file = TestDatabase.h2File(dir.resolve("db"), 2)) {
+            DatabaseConnection db = file.connection();
             DatabaseBackups good = new DatabaseBackups(db.dataSource(), dir.resolve("backups"), 7, clock);
             assertEquals("SCHEDULED", good.state().get("status"));
             Path zip = good.backUp();
@@ -106,8 +105,8 @@ class DatabaseBackupsTest {
     private static List<String> restore(Path zip, Path folder) throws Exception {
         unzip(zip, folder);
         List<String> notes = new java.util.ArrayList<>();
-        try (Connection c = DriverManager.getConnection(
-                "jdbc:h2:file:" + folder.resolve("parley").toAbsolutePath() + OPTIONS, "", "");
+        try (TestDatabase restored = TestDatabase.h2File(folder, 1);
+                Connection c = restored.connection().dataSource().getConnection();
                 Statement s = c.createStatement();
                 ResultSet rows = s.executeQuery("SELECT body FROM chat_note ORDER BY id")) {
             while (rows.next()) {
