@@ -45,17 +45,13 @@ class HistoryBenchmark {
     void desksAfterMonths() throws Exception {
         int ended = Integer.getInteger("parley.history.conversations", 100_000);
         int messages = Integer.getInteger("parley.history.messages", 10);
-        try (TestDatabase file = TestDatabase.h2File(Files.createTempDirectory("parley-history-benchmark"), 10)) {
-            DatabaseConnection db = file.connection();
-            ChatStore store = new ChatStore(db);
-            ChatConversations chat = new ChatConversations(store);
-            ChatDesk desk = new ChatDesk(store);
-            List<Agent> agents = new ArrayList<>();
-            for (int i = 0; i < AGENTS; i++) {
-                agents.add(TestChat.agent("history" + i, true, null));
-            }
+        try (TestChat parley = new TestChat(
+                TestDatabase.h2File(Files.createTempDirectory("parley-history-benchmark"), 10))) {
+            ChatConversations chat = parley.conversations;
+            ChatDesk desk = parley.desk;
+            List<Agent> agents = TestChat.agents("history", AGENTS);
             long seeding = System.nanoTime();
-            List<String> visitors = seedEnded(db, agents, ended, messages);
+            List<String> visitors = seedEnded(parley.db.connection(), agents, ended, messages);
             // The open part, through the real code: a queue and each agent's chats, each with a message.
             List<Conversation> open = new ArrayList<>();
             for (int i = 0; i < QUEUED + AGENTS * OPEN_PER_AGENT; i++) {
@@ -90,10 +86,9 @@ class HistoryBenchmark {
                     visitors.get(random.nextInt(visitors.size()))));
             time("an ended chat's messages", live, () -> chat.messagesAfter(
                     first.get(first.size() - 1).conversation().id(), 0, 100));
-            ChatStatistics statistics = new ChatStatistics(store);
-            time("usage: chats in 30 days", live, () -> statistics.conversationsSince(
+            time("usage: chats in 30 days", live, () -> parley.statistics.conversationsSince(
                     java.time.Instant.now().minus(java.time.Duration.ofDays(30))));
-            store.deactivate();
+            parley.store.deactivate();
         }
     }
 

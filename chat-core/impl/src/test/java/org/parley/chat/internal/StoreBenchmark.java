@@ -47,19 +47,14 @@ class StoreBenchmark {
         int rate = Integer.getInteger("parley.store.rate", 3_000);
         int seconds = Integer.getInteger("parley.store.seconds", 30);
         int warmup = Integer.getInteger("parley.store.warmup", 20);
-        try (TestDatabase file = TestDatabase.h2File(Files.createTempDirectory("parley-store-benchmark"), 10)) {
-            DatabaseConnection db = file.connection();
-            ChatStore store = new ChatStore(db);
-            ChatConversations chat = new ChatConversations(store);
-            ChatDesk desk = new ChatDesk(store);
+        try (TestChat parley = new TestChat(
+                TestDatabase.h2File(Files.createTempDirectory("parley-store-benchmark"), 10))) {
+            ChatConversations chat = parley.conversations;
             List<Conversation> open = new ArrayList<>();
-            List<Agent> agents = new ArrayList<>();
-            for (int i = 0; i < AGENTS; i++) {
-                agents.add(TestChat.agent("bench" + i, true, null));
-            }
+            List<Agent> agents = TestChat.agents("bench", AGENTS);
             for (int i = 0; i < conversations; i++) {
-                Conversation conversation = chat.open(chat.createVisitor().visitor().id());
-                open.add(desk.take(conversation.id(), agents.get(i % AGENTS)));
+                Conversation conversation = parley.newConversation();
+                open.add(parley.desk.take(conversation.id(), agents.get(i % AGENTS)));
             }
             System.out.printf("[store] %d conversations, each taken by one of %d agents; %d senders at %d messages/s"
                     + " for %d s after %d s warm-up%n", conversations, AGENTS, SENDERS, rate, seconds, warmup);
@@ -67,8 +62,8 @@ class StoreBenchmark {
             Figures figures = new Figures();
             run(chat, open, rate, seconds, figures);
             figures.print(rate, seconds);
-            System.out.println("[store] H2: " + h2Info(db));
-            store.deactivate();
+            System.out.println("[store] H2: " + h2Info(parley.db.connection()));
+            parley.store.deactivate();
         }
     }
 

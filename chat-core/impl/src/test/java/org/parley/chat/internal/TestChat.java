@@ -27,7 +27,12 @@ final class TestChat implements AutoCloseable {
     final SqlAgentDirectory agents;
 
     TestChat(TestDatabase.Kind kind) {
-        db = kind.create();
+        this(kind.create());
+    }
+
+    /** The same on a database made otherwise (a file H2 database for the benchmarks); closed with this. */
+    TestChat(TestDatabase db) {
+        this.db = db;
         store = new ChatStore(db.connection());
         conversations = new ChatConversations(store);
         statistics = new ChatStatistics(store);
@@ -49,6 +54,11 @@ final class TestChat implements AutoCloseable {
         return new Agent(java.util.UUID.randomUUID().toString(), name, "Agent " + name, null, null,
                 AccessLevel.LIMITED, active, true, false, maxConcurrentSessions, java.util.List.of(),
                 java.time.Instant.now());
+    }
+
+    /** {@code count} agents as the directory describes them, named {@code prefix0}, {@code prefix1}, ... */
+    static java.util.List<Agent> agents(String prefix, int count) {
+        return java.util.stream.IntStream.range(0, count).mapToObj(i -> agent(prefix + i, true, null)).toList();
     }
 
     Conversation newConversation() {
