@@ -87,6 +87,7 @@ public class ChatConversations implements Conversations {
                 throw ChatVisitorRecords.blocked();
             }
             session.getMapper(ConversationMapper.class).insert(id, visitorId, ConversationState.NEW.name(), now);
+            session.getMapper(ConversationMapper.class).insertCounter(id, now);
             session.commit();
         }
         Conversation opened = new Conversation(id, visitorId, ConversationState.NEW, 0, now.toInstant());

@@ -102,7 +102,8 @@ public final class ChatDesk implements AgentDesk {
                             + " open chats, as many as your limit of " + limit + "; close one to take another");
                 }
             }
-            if (conversations.assign(conversationId, agent.id(), now) == 0) {
+            conversations.lockCounter(conversationId);
+            if (conversations.assign(conversationId, agent.id()) == 0) {
                 return alreadyTaken(conversations.find(conversationId), agent);
             }
             joined = ChatStore.appendSystem(session, conversationId, agent.displayName() + " joined the chat", now);

@@ -109,23 +109,23 @@ public final class ChatStore {
     }
 
     /**
-     * Stores a message with the next sequence number. The caller has taken that number with
-     * {@link ConversationMapper#advanceSeq}, whose row lock serializes the conversation's writers.
+     * Stores a message from Parley itself, such as "the chat was closed", in the session's transaction, while the
+     * conversation is open. Every change of state stores one, so it also takes the counter row's lock that serializes
+     * the conversation's writers.
      */
-    static Message insertNext(SqlSession session, String conversationId, Sender sender, String clientMessageId,
-            String text, OffsetDateTime now) {
-        long seq = session.getMapper(ConversationMapper.class).lastSeq(conversationId);
-        Message message = new Message(conversationId, seq, clientMessageId, sender, text, now.toInstant());
+    static Message appendSystem(SqlSession session, String conversationId, String text, OffsetDateTime now) {
+        ConversationMapper conversations = session.getMapper(ConversationMapper.class);
+        if (conversations.advanceSeq(conversationId, 0, now) == 0) {
+            throw refusal(null, null);
+        }
+        ConversationRow row = conversations.find(conversationId);
+        if ("CLOSED".equals(row.state)) {
+            throw refusal(row, null);
+        }
+        Message message = new Message(conversationId, row.lastSeq, UUID.randomUUID().toString(), Sender.system(), text,
+                now.toInstant());
         session.getMapper(MessageMapper.class).insert(MessageRow.of(message));
         return message;
-    }
-
-    /** Stores a message from Parley itself, such as "the chat was closed", in the session's transaction. */
-    static Message appendSystem(SqlSession session, String conversationId, String text, OffsetDateTime now) {
-        if (session.getMapper(ConversationMapper.class).advanceSeq(conversationId, now) == 0) {
-            throw refusal(session.getMapper(ConversationMapper.class).find(conversationId), null);
-        }
-        return insertNext(session, conversationId, Sender.system(), UUID.randomUUID().toString(), text, now);
     }
 
     /** Database timestamps keep microseconds; trimming here keeps what we return equal to what we read back. */

@@ -29,7 +29,8 @@ final class ConversationEnd {
         Conversation closed;
         try (SqlSession session = store.session()) {
             ConversationMapper conversations = session.getMapper(ConversationMapper.class);
-            ConversationRow row = conversations.lock(conversationId);
+            ConversationRow row = conversations.lockCounter(conversationId) == null ? null
+                    : conversations.find(conversationId);
             if (row == null) {
                 throw new ChatException(ChatException.Reason.NOT_FOUND, "conversationId", "No such conversation");
             }
@@ -66,11 +67,13 @@ final class ConversationEnd {
         String next;
         try (SqlSession session = store.session()) {
             ConversationMapper conversations = session.getMapper(ConversationMapper.class);
-            ConversationRow closed = conversations.lock(closedId);
+            conversations.lockCounter(closedId);
+            ConversationRow closed = conversations.find(closedId);
             next = conversations.followerOf(closedId);
             if (next == null) {
                 next = UUID.randomUUID().toString();
                 conversations.insertFollower(next, closed.visitorId, closedId, now);
+                conversations.insertCounter(next, now);
                 opened = conversations.find(next).toConversation();
             }
             session.commit();

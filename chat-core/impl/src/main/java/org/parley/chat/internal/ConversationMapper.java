@@ -7,46 +7,51 @@ import org.apache.ibatis.annotations.Param;
 import org.apache.ibatis.annotations.Select;
 import org.apache.ibatis.annotations.Update;
 
-/** SQL for conversations. */
+/**
+ * SQL for conversations. A conversation is a row of chat_conversation (who, state, assignee) and a row of
+ * chat_conversation_counter (sequence number, the visitor's message count, the time of the last change), which every
+ * message and every change of state updates: that row's lock serializes a conversation's writers.
+ */
 interface ConversationMapper {
 
-    @Insert("INSERT INTO chat_conversation (id, visitor_id, state, last_seq, created_at, updated_at)"
-            + " VALUES (#{id}, #{visitorId}, #{state}, 0, #{createdAt}, #{createdAt})")
+    @Insert("INSERT INTO chat_conversation (id, visitor_id, state, created_at)"
+            + " VALUES (#{id}, #{visitorId}, #{state}, #{createdAt})")
     void insert(@Param("id") String id, @Param("visitorId") String visitorId, @Param("state") String state,
             @Param("createdAt") OffsetDateTime createdAt);
 
-    String COLUMNS = "id, visitor_id, state, last_seq, created_at, assigned_agent_id, closed_at";
+    /** The counters of a conversation just inserted, in the same transaction. */
+    @Insert("INSERT INTO chat_conversation_counter (conversation_id, last_seq, visitor_messages, updated_at)"
+            + " VALUES (#{id}, 0, 0, #{createdAt})")
+    void insertCounter(@Param("id") String id, @Param("createdAt") OffsetDateTime createdAt);
 
-    @Select("SELECT " + COLUMNS + " FROM chat_conversation WHERE id = #{id}")
+    String COLUMNS = "c.id, c.visitor_id, c.state, n.last_seq, c.created_at, c.assigned_agent_id, c.closed_at";
+    String WITH_COUNTER = " FROM chat_conversation c JOIN chat_conversation_counter n ON n.conversation_id = c.id";
+
+    @Select("SELECT " + COLUMNS + WITH_COUNTER + " WHERE c.id = #{id}")
     ConversationRow find(String id);
 
-    /** Like {@link #find}, with the counters of its assigned agent's unread count. */
-    @Select("SELECT c.id, c.visitor_id, c.state, c.last_seq, c.created_at, c.assigned_agent_id, c.closed_at,"
-            + " c.visitor_messages, s.seen_visitor_messages AS assignee_seen_visitor_messages"
-            + " FROM chat_conversation c LEFT JOIN chat_seen s"
-            + " ON s.conversation_id = c.id AND s.agent_id = c.assigned_agent_id WHERE c.id = #{id}")
+    /**
+     * Like {@link #find}, with the counters of its assigned agent's unread count and whether its visitor is blocked:
+     * what a message's writer checks once it holds the counter row's lock.
+     */
+    @Select("SELECT " + COLUMNS + ", n.visitor_messages, s.seen_visitor_messages AS assignee_seen_visitor_messages,"
+            + " v.blocked AS visitor_blocked" + WITH_COUNTER
+            + " JOIN chat_visitor v ON v.id = c.visitor_id"
+            + " LEFT JOIN chat_seen s ON s.conversation_id = c.id AND s.agent_id = c.assigned_agent_id"
+            + " WHERE c.id = #{id}")
     ConversationRow findWithAssigneeMark(String id);
 
     /**
-     * Takes the next sequence number of an open conversation. The row lock it leaves until commit serializes the
-     * writers of one conversation, so numbers have no gaps and duplicates are detected reliably.
+     * Takes the next sequence number (and counts a visitor's message for the unread counts: {@code visitorMessages}
+     * is 1 or 0). The row lock it leaves until commit serializes the conversation's writers, so numbers have no gaps,
+     * duplicates are detected reliably, and a change of state, which updates the same row, comes before or after a
+     * message, never during it. 0 when there is no such conversation; the caller checks its state after this.
      */
-    @Update("UPDATE chat_conversation SET last_seq = last_seq + 1, updated_at = #{now}"
-            + " WHERE id = #{id} AND state <> 'CLOSED'")
-    int advanceSeq(@Param("id") String id, @Param("now") OffsetDateTime now);
-
-    /**
-     * Like {@link #advanceSeq}, for a visitor's message: only in the visitor's own open conversation, and not while
-     * the visitor is blocked, checked under the same row lock; counts the visitor's messages for the unread counts.
-     */
-    @Update("UPDATE chat_conversation SET last_seq = last_seq + 1, visitor_messages = visitor_messages + 1,"
-            + " updated_at = #{now} WHERE id = #{id} AND state <> 'CLOSED' AND visitor_id = #{visitorId}"
-            + " AND NOT EXISTS (SELECT 1 FROM chat_visitor v WHERE v.id = #{visitorId} AND v.blocked)")
-    int advanceSeqOfVisitor(@Param("id") String id, @Param("visitorId") String visitorId,
+    @Update("UPDATE chat_conversation_counter SET last_seq = last_seq + 1,"
+            + " visitor_messages = visitor_messages + #{visitorMessages}, updated_at = #{now}"
+            + " WHERE conversation_id = #{id}")
+    int advanceSeq(@Param("id") String id, @Param("visitorMessages") int visitorMessages,
             @Param("now") OffsetDateTime now);
-
-    @Select("SELECT last_seq FROM chat_conversation WHERE id = #{id}")
-    long lastSeq(String id);
 
     @Select("SELECT COUNT(*) FROM chat_conversation WHERE created_at >= #{since}")
     long countSince(OffsetDateTime since);
@@ -54,48 +59,50 @@ interface ConversationMapper {
     @Select("SELECT COUNT(*) FROM chat_conversation WHERE assigned_agent_id = #{agentId} AND state = 'ACTIVE'")
     long countActiveOf(String agentId);
 
-    /** The agent's open conversations, locked until the transaction ends so that nobody else changes them. */
-    @Select("SELECT id FROM chat_conversation WHERE assigned_agent_id = #{agentId} AND state = 'ACTIVE'"
-            + " ORDER BY id FOR UPDATE")
-    List<String> lockActiveOf(String agentId);
-
-    /** Back to the queue: unassigned and NEW, for any agent to take. */
-    @Update("UPDATE chat_conversation SET state = 'NEW', assigned_agent_id = NULL, updated_at = #{now}"
-            + " WHERE id = #{id} AND state = 'ACTIVE'")
-    int requeue(@Param("id") String id, @Param("now") OffsetDateTime now);
-
-    /** Takes a conversation from the queue; 0 when it is not waiting there (any more). */
-    @Update("UPDATE chat_conversation SET state = 'ACTIVE', assigned_agent_id = #{agentId}, updated_at = #{now}"
-            + " WHERE id = #{id} AND state = 'NEW'")
-    int assign(@Param("id") String id, @Param("agentId") String agentId, @Param("now") OffsetDateTime now);
+    /** The agent's open conversations, in the order their counter rows are locked in. */
+    @Select("SELECT id FROM chat_conversation WHERE assigned_agent_id = #{agentId} AND state = 'ACTIVE' ORDER BY id")
+    List<String> activeOf(String agentId);
 
     /**
-     * Like {@link #advanceSeq}, for an agent's message: only while the conversation is ACTIVE and the agent's, checked
-     * under the same row lock.
+     * Locks the conversation's counter row until the transaction ends: the conversation's writers' lock. A change of
+     * state takes it before anything else, as a message does, so that the two never wait for each other's locks in
+     * opposite orders (on PostgreSQL a message's foreign key also takes a share lock on the conversation's row).
+     * Null when there is no such conversation.
      */
-    @Update("UPDATE chat_conversation SET last_seq = last_seq + 1, updated_at = #{now}"
-            + " WHERE id = #{id} AND state = 'ACTIVE' AND assigned_agent_id = #{agentId}")
-    int advanceSeqOfAgent(@Param("id") String id, @Param("agentId") String agentId, @Param("now") OffsetDateTime now);
+    @Select("SELECT conversation_id FROM chat_conversation_counter WHERE conversation_id = #{id} FOR UPDATE")
+    String lockCounter(String id);
 
+    /** Back to the queue: unassigned and NEW, for any agent to take. */
+    /** Back to the queue: unassigned and NEW, for any agent to take. Its notice's message updates the counters. */
+    @Update("UPDATE chat_conversation SET state = 'NEW', assigned_agent_id = NULL WHERE id = #{id} AND state = 'ACTIVE'")
+    int requeue(@Param("id") String id);
+
+    /**
+     * Takes a conversation from the queue; 0 when it is not waiting there (any more). Its notice's message updates
+     * the counters.
+     */
+    @Update("UPDATE chat_conversation SET state = 'ACTIVE', assigned_agent_id = #{agentId}"
+            + " WHERE id = #{id} AND state = 'NEW'")
+    int assign(@Param("id") String id, @Param("agentId") String agentId);
+
+    /** Ends the conversation; its notice's message updates the counters. */
     @Update("UPDATE chat_conversation SET state = 'CLOSED', closed_at = #{now}, closed_by_type = #{byType},"
-            + " closed_by_id = #{byId}, updated_at = #{now} WHERE id = #{id} AND state <> 'CLOSED'")
+            + " closed_by_id = #{byId} WHERE id = #{id} AND state <> 'CLOSED'")
     int close(@Param("id") String id, @Param("byType") String byType, @Param("byId") String byId,
             @Param("now") OffsetDateTime now);
 
-    /** Locks the conversation's row until the transaction ends. */
-    @Select("SELECT " + COLUMNS + " FROM chat_conversation WHERE id = #{id} FOR UPDATE")
-    ConversationRow lock(String id);
 
     /** The conversation a visitor's later message opened after this closed one, if any. */
     @Select("SELECT id FROM chat_conversation WHERE follows_id = #{id}")
     String followerOf(String id);
 
-    @Insert("INSERT INTO chat_conversation (id, visitor_id, state, last_seq, created_at, updated_at, follows_id)"
-            + " VALUES (#{id}, #{visitorId}, 'NEW', 0, #{now}, #{now}, #{followsId})")
+    /** Its counters are inserted with {@link #insertCounter}. */
+    @Insert("INSERT INTO chat_conversation (id, visitor_id, state, created_at, follows_id)"
+            + " VALUES (#{id}, #{visitorId}, 'NEW', #{now}, #{followsId})")
     void insertFollower(@Param("id") String id, @Param("visitorId") String visitorId,
             @Param("followsId") String followsId, @Param("now") OffsetDateTime now);
 
-    @Select("SELECT " + COLUMNS + " FROM chat_conversation WHERE visitor_id = #{visitorId} ORDER BY created_at DESC, id")
+    @Select("SELECT " + COLUMNS + WITH_COUNTER + " WHERE c.visitor_id = #{visitorId} ORDER BY c.created_at DESC, c.id")
     List<ConversationRow> ofVisitor(String visitorId);
 
     @Select("SELECT DISTINCT assigned_agent_id FROM chat_conversation WHERE state = 'ACTIVE'")

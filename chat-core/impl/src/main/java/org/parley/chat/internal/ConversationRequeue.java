@@ -47,9 +47,15 @@ public final class ConversationRequeue implements AgentDeletionListener {
         OffsetDateTime now = ChatStore.now();
         ConversationMapper conversations = session.getMapper(ConversationMapper.class);
         List<Requeued> requeued = new ArrayList<>();
-        for (String id : conversations.lockActiveOf(agentId)) {
+        List<String> active = conversations.activeOf(agentId);
+        active.forEach(conversations::lockCounter);
+        for (String id : active) {
+            ConversationRow row = conversations.find(id);
+            if (!"ACTIVE".equals(row.state) || !agentId.equals(row.assignedAgentId)) {
+                continue; // closed or handed on before the lock
+            }
             Message message = ChatStore.appendSystem(session, id, notice, now);
-            conversations.requeue(id, now);
+            conversations.requeue(id);
             requeued.add(new Requeued(conversations.find(id).toConversation(), message));
         }
         return requeued;

@@ -6,7 +6,7 @@ import org.parley.chat.api.DeskConversation;
 import org.parley.chat.api.Message;
 import org.parley.chat.api.ConversationState;
 
-/** A row of chat_conversation, filled by MyBatis. */
+/** A row of chat_conversation with its counters, filled by MyBatis. */
 final class ConversationRow {
     String id;
     String visitorId;
@@ -18,6 +18,8 @@ final class ConversationRow {
     /** The visitor's messages, and how many of them the assigned agent has seen: only where a query reads them. */
     long visitorMessages;
     Long assigneeSeenVisitorMessages;
+    /** Whether its visitor is blocked: only where a query reads it. */
+    boolean visitorBlocked;
 
     /** The conversation as its assigned agent's list shows it, with this message as the newest; null unless ACTIVE. */
     DeskConversation toAssigneeView(Conversation conversation, Message newest) {

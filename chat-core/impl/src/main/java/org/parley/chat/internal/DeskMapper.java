@@ -12,15 +12,15 @@ interface DeskMapper {
      * A conversation with this agent's unread count (the visitor's messages after the agent's mark, from two counters:
      * no counting of rows) and its newest message.
      */
-    String DESK = "SELECT c.id, c.visitor_id, c.state, c.last_seq, c.created_at, c.updated_at, c.assigned_agent_id,"
+    String DESK = "SELECT c.id, c.visitor_id, c.state, n.last_seq, c.created_at, n.updated_at, c.assigned_agent_id,"
             + " c.closed_at,"
-            + " c.visitor_messages - COALESCE(s.seen_visitor_messages, 0) AS unread,"
+            + " n.visitor_messages - COALESCE(s.seen_visitor_messages, 0) AS unread,"
             + " lm.seq AS last_seq_of_message, lm.client_message_id AS last_client_message_id,"
             + " lm.sender_type AS last_sender_type, lm.sender_id AS last_sender_id, lm.sender_name AS last_sender_name,"
             + " lm.body AS last_body, lm.created_at AS last_created_at"
-            + " FROM chat_conversation c"
+            + " FROM chat_conversation c JOIN chat_conversation_counter n ON n.conversation_id = c.id"
             + " LEFT JOIN chat_seen s ON s.conversation_id = c.id AND s.agent_id = #{agentId}"
-            + " LEFT JOIN chat_message lm ON lm.conversation_id = c.id AND lm.seq = c.last_seq";
+            + " LEFT JOIN chat_message lm ON lm.conversation_id = c.id AND lm.seq = n.last_seq";
 
     /*
      * The agent's list comes from four queries, each bounded by an index, and ChatDesk merges them: a single query
@@ -29,17 +29,17 @@ interface DeskMapper {
      */
 
     /** The queue, most recently changed first. */
-    @Select(DESK + " WHERE c.state = 'NEW' ORDER BY c.updated_at DESC, c.id LIMIT #{limit}")
+    @Select(DESK + " WHERE c.state = 'NEW' ORDER BY n.updated_at DESC, c.id LIMIT #{limit}")
     List<DeskRow> queue(@Param("agentId") String agentId, @Param("limit") int limit);
 
     /** The agent's own chats, most recently changed first. */
     @Select(DESK + " WHERE c.assigned_agent_id = #{agentId} AND c.state = 'ACTIVE'"
-            + " ORDER BY c.updated_at DESC, c.id LIMIT #{limit}")
+            + " ORDER BY n.updated_at DESC, c.id LIMIT #{limit}")
     List<DeskRow> own(@Param("agentId") String agentId, @Param("limit") int limit);
 
     /** Other agents' chats, most recently changed first. */
     @Select(DESK + " WHERE c.state = 'ACTIVE' AND c.assigned_agent_id <> #{agentId}"
-            + " ORDER BY c.updated_at DESC, c.id LIMIT #{limit}")
+            + " ORDER BY n.updated_at DESC, c.id LIMIT #{limit}")
     List<DeskRow> othersActive(@Param("agentId") String agentId, @Param("limit") int limit);
 
     /**

@@ -204,20 +204,21 @@ final class MessageWriter implements AutoCloseable {
     }
 
     /**
-     * Takes the next sequence number, checking under the conversation's row lock that the sender may write, and
-     * inserts the message: three statements (an agent's also moves their read mark). Null when the conversation
-     * refused, with nothing changed.
+     * Takes the next sequence number, checks under the counter row's lock that the sender may write, and inserts the
+     * message: three statements (an agent's also moves their read mark). Null when the conversation refused; the
+     * caller rolls back.
      */
     private static Stored store(SqlSession session, Pending pending, OffsetDateTime now) {
         ConversationMapper conversations = session.getMapper(ConversationMapper.class);
         String id = pending.conversationId();
-        int advanced = pending.agentId() != null ? conversations.advanceSeqOfAgent(id, pending.agentId(), now)
-                : pending.visitor() ? conversations.advanceSeqOfVisitor(id, pending.sender().id(), now)
-                : conversations.advanceSeq(id, now);
-        if (advanced == 0) {
+        if (conversations.advanceSeq(id, pending.visitor() ? 1 : 0, now) == 0) {
             return null;
         }
+        // Read after the lock: a change of state committed before it is seen, one after it waits for this message.
         ConversationRow row = conversations.findWithAssigneeMark(id);
+        if (!mayWrite(row, pending)) {
+            return null;
+        }
         Message message = new Message(id, row.lastSeq, pending.clientMessageId(), pending.sender(), pending.text(),
                 now.toInstant());
         session.getMapper(MessageMapper.class).insert(MessageRow.of(message));
@@ -232,6 +233,20 @@ final class MessageWriter implements AutoCloseable {
         Conversation conversation = row.toConversation();
         return new Stored(pending, new PostedMessage(message, true), conversation,
                 row.toAssigneeView(conversation, message));
+    }
+
+    /**
+     * An agent's message only while the conversation is ACTIVE and theirs; a visitor's only in their own open
+     * conversation while not blocked; anyone else's while it is open.
+     */
+    private static boolean mayWrite(ConversationRow row, Pending pending) {
+        if (pending.agentId() != null) {
+            return "ACTIVE".equals(row.state) && pending.agentId().equals(row.assignedAgentId);
+        }
+        if (pending.visitor()) {
+            return !"CLOSED".equals(row.state) && row.visitorId.equals(pending.sender().id()) && !row.visitorBlocked;
+        }
+        return !"CLOSED".equals(row.state);
     }
 
     /** Why a message was not stored; a message stored before with the same client id is the answer instead. */

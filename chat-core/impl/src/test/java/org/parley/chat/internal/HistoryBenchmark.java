@@ -105,8 +105,10 @@ class HistoryBenchmark {
                 PreparedStatement visitor = c.prepareStatement(
                         "INSERT INTO chat_visitor (id, token_hash, created_at) VALUES (?, ?, ?)");
                 PreparedStatement conversation = c.prepareStatement("INSERT INTO chat_conversation (id, visitor_id,"
-                        + " state, last_seq, created_at, updated_at, assigned_agent_id, closed_at, closed_by_type,"
-                        + " closed_by_id, visitor_messages) VALUES (?, ?, 'CLOSED', ?, ?, ?, ?, ?, 'AGENT', ?, ?)");
+                        + " state, created_at, assigned_agent_id, closed_at, closed_by_type, closed_by_id)"
+                        + " VALUES (?, ?, 'CLOSED', ?, ?, ?, 'AGENT', ?)");
+                PreparedStatement counter = c.prepareStatement("INSERT INTO chat_conversation_counter"
+                        + " (conversation_id, last_seq, visitor_messages, updated_at) VALUES (?, ?, ?, ?)");
                 PreparedStatement message = c.prepareStatement("INSERT INTO chat_message (conversation_id, seq,"
                         + " client_message_id, sender_type, sender_id, sender_name, body, created_at)"
                         + " VALUES (?, ?, ?, ?, ?, ?, ?, ?)")) {
@@ -124,14 +126,16 @@ class HistoryBenchmark {
                 visitor.addBatch();
                 conversation.setString(1, id);
                 conversation.setString(2, visitorId);
-                conversation.setLong(3, messages);
-                conversation.setObject(4, at);
+                conversation.setObject(3, at);
+                conversation.setString(4, agent.id());
                 conversation.setObject(5, closed);
                 conversation.setString(6, agent.id());
-                conversation.setObject(7, closed);
-                conversation.setString(8, agent.id());
-                conversation.setLong(9, (messages + 1) / 2);
                 conversation.addBatch();
+                counter.setString(1, id);
+                counter.setLong(2, messages);
+                counter.setLong(3, (messages + 1) / 2);
+                counter.setObject(4, closed);
+                counter.addBatch();
                 for (int seq = 1; seq <= messages; seq++) {
                     boolean fromVisitor = seq % 2 == 1;
                     message.setString(1, id);
@@ -148,6 +152,7 @@ class HistoryBenchmark {
                 if (i % 500 == 499 || i == ended - 1) {
                     visitor.executeBatch();
                     conversation.executeBatch();
+                    counter.executeBatch();
                     message.executeBatch();
                     c.commit();
                 }

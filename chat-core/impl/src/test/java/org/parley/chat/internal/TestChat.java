@@ -68,6 +68,7 @@ final class TestChat implements AutoCloseable {
     /** Every row of the chat tables. */
     String contents() {
         return db.dump("SELECT * FROM chat_conversation ORDER BY id")
+                + db.dump("SELECT * FROM chat_conversation_counter ORDER BY conversation_id")
                 + db.dump("SELECT * FROM chat_message ORDER BY conversation_id, seq");
     }
 
