@@ -72,7 +72,6 @@ interface ConversationMapper {
     @Select("SELECT conversation_id FROM chat_conversation_counter WHERE conversation_id = #{id} FOR UPDATE")
     String lockCounter(String id);
 
-    /** Back to the queue: unassigned and NEW, for any agent to take. */
     /** Back to the queue: unassigned and NEW, for any agent to take. Its notice's message updates the counters. */
     @Update("UPDATE chat_conversation SET state = 'NEW', assigned_agent_id = NULL WHERE id = #{id} AND state = 'ACTIVE'")
     int requeue(@Param("id") String id);
@@ -90,7 +89,6 @@ interface ConversationMapper {
             + " closed_by_id = #{byId} WHERE id = #{id} AND state <> 'CLOSED'")
     int close(@Param("id") String id, @Param("byType") String byType, @Param("byId") String byId,
             @Param("now") OffsetDateTime now);
-
 
     /** The conversation a visitor's later message opened after this closed one, if any. */
     @Select("SELECT id FROM chat_conversation WHERE follows_id = #{id}")
