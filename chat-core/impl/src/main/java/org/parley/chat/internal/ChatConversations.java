@@ -86,8 +86,7 @@ public class ChatConversations implements Conversations {
             if (ChatVisitorRecords.isBlocked(session, visitorId)) {
                 throw ChatVisitorRecords.blocked();
             }
-            session.getMapper(ConversationMapper.class).insert(id, visitorId, ConversationState.NEW.name(), now);
-            session.getMapper(ConversationMapper.class).insertCounter(id, now);
+            ChatStore.insertConversation(session, id, visitorId, null, now);
             session.commit();
         }
         Conversation opened = new Conversation(id, visitorId, ConversationState.NEW, 0, now.toInstant());

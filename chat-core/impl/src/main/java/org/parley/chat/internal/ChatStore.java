@@ -128,6 +128,19 @@ public final class ChatStore {
         return message;
     }
 
+    /**
+     * A new conversation waiting in the queue and its counters, in the session's transaction: a conversation is never
+     * without its counter row.
+     *
+     * @param followsId the closed conversation it continues, or null
+     */
+    static void insertConversation(SqlSession session, String id, String visitorId, String followsId,
+            OffsetDateTime now) {
+        ConversationMapper conversations = session.getMapper(ConversationMapper.class);
+        conversations.insert(id, visitorId, followsId, now);
+        conversations.insertCounter(id, now);
+    }
+
     /** Database timestamps keep microseconds; trimming here keeps what we return equal to what we read back. */
     static OffsetDateTime now() {
         return OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.MICROS);

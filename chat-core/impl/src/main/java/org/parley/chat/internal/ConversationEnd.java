@@ -72,8 +72,7 @@ final class ConversationEnd {
             next = conversations.followerOf(closedId);
             if (next == null) {
                 next = UUID.randomUUID().toString();
-                conversations.insertFollower(next, closed.visitorId, closedId, now);
-                conversations.insertCounter(next, now);
+                ChatStore.insertConversation(session, next, closed.visitorId, closedId, now);
                 opened = conversations.find(next).toConversation();
             }
             session.commit();

@@ -14,15 +14,16 @@ import org.apache.ibatis.annotations.Update;
  */
 interface ConversationMapper {
 
-    @Insert("INSERT INTO chat_conversation (id, visitor_id, state, created_at)"
-            + " VALUES (#{id}, #{visitorId}, #{state}, #{createdAt})")
-    void insert(@Param("id") String id, @Param("visitorId") String visitorId, @Param("state") String state,
-            @Param("createdAt") OffsetDateTime createdAt);
+    /** A new conversation waiting in the queue; only through {@link ChatStore#insertConversation}. */
+    @Insert("INSERT INTO chat_conversation (id, visitor_id, state, created_at, follows_id)"
+            + " VALUES (#{id}, #{visitorId}, 'NEW', #{now}, #{followsId})")
+    void insert(@Param("id") String id, @Param("visitorId") String visitorId, @Param("followsId") String followsId,
+            @Param("now") OffsetDateTime now);
 
-    /** The counters of a conversation just inserted, in the same transaction. */
+    /** Its counters; only through {@link ChatStore#insertConversation}. */
     @Insert("INSERT INTO chat_conversation_counter (conversation_id, last_seq, visitor_messages, updated_at)"
-            + " VALUES (#{id}, 0, 0, #{createdAt})")
-    void insertCounter(@Param("id") String id, @Param("createdAt") OffsetDateTime createdAt);
+            + " VALUES (#{id}, 0, 0, #{now})")
+    void insertCounter(@Param("id") String id, @Param("now") OffsetDateTime now);
 
     String COLUMNS = "c.id, c.visitor_id, c.state, n.last_seq, c.created_at, c.assigned_agent_id, c.closed_at";
     String WITH_COUNTER = " FROM chat_conversation c JOIN chat_conversation_counter n ON n.conversation_id = c.id";
@@ -93,12 +94,6 @@ interface ConversationMapper {
     /** The conversation a visitor's later message opened after this closed one, if any. */
     @Select("SELECT id FROM chat_conversation WHERE follows_id = #{id}")
     String followerOf(String id);
-
-    /** Its counters are inserted with {@link #insertCounter}. */
-    @Insert("INSERT INTO chat_conversation (id, visitor_id, state, created_at, follows_id)"
-            + " VALUES (#{id}, #{visitorId}, 'NEW', #{now}, #{followsId})")
-    void insertFollower(@Param("id") String id, @Param("visitorId") String visitorId,
-            @Param("followsId") String followsId, @Param("now") OffsetDateTime now);
 
     @Select("SELECT " + COLUMNS + WITH_COUNTER + " WHERE c.visitor_id = #{visitorId} ORDER BY c.created_at DESC, c.id")
     List<ConversationRow> ofVisitor(String visitorId);
