@@ -1,10 +1,14 @@
 package org.parley.chat.internal;
 
 import java.sql.Connection;
+import java.sql.SQLException;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 import java.util.UUID;
+import javax.sql.DataSource;
+import org.apache.ibatis.exceptions.PersistenceException;
 import org.apache.ibatis.session.SqlSession;
 import org.apache.ibatis.session.SqlSessionFactory;
 import org.osgi.service.component.annotations.Activate;
@@ -22,6 +26,7 @@ import org.parley.chat.api.MessageSubscriber;
 import org.parley.chat.api.PostedMessage;
 import org.parley.chat.api.Sender;
 import org.parley.platform.database.Database;
+import org.parley.platform.database.Journal;
 
 /**
  * The chat tables, migrated once when the bundle activates, the storing of messages, and the in-JVM fan-out of
@@ -34,12 +39,16 @@ public final class ChatStore {
     private final SqlSessionFactory sessions;
     private final MessageFanout messages = new MessageFanout();
     private final DeskFanout desk = new DeskFanout();
+    /** Where the writers make their commits durable on an H2 file; null where the commit itself does. */
+    private final Journal journal;
     private final MessageWriter writer;
 
     @Activate
     public ChatStore(@Reference Database database) {
         this.sessions = database.open("chat", ChatStore.class.getClassLoader(),
                 VisitorMapper.class, ConversationMapper.class, MessageMapper.class, DeskMapper.class);
+        // Replays what a crash kept from the database file before any message is written.
+        this.journal = database.journal("chat-messages", record -> MessageJournal.replay(record, sessions));
         this.writer = new MessageWriter(this, MessageWriter.WRITERS);
     }
 
@@ -47,11 +56,51 @@ public final class ChatStore {
     @Deactivate
     void deactivate() {
         writer.close();
+        if (journal != null) {
+            journal.close();
+        }
     }
 
     /** A session with its own transaction; commit it, or closing it rolls back. */
     SqlSession session() {
         return sessions.openSession(false);
+    }
+
+    /**
+     * A session for the message writers: with a journal, its commit returns before the database file holds it, and
+     * the writer appends what it committed ({@link #journaled}) before answering.
+     */
+    SqlSession writerSession() {
+        if (journal == null) {
+            return session();
+        }
+        DataSource pool = sessions.getConfiguration().getEnvironment().getDataSource();
+        Connection connection = null;
+        try {
+            connection = pool.getConnection();
+            connection.setAutoCommit(false);
+            return sessions.openSession(connection);
+        } catch (SQLException e) {
+            closeQuietly(connection);
+            throw new PersistenceException("No database connection for the message writer", e);
+        }
+    }
+
+    /** Makes the writer's committed messages durable: appends them to the journal, if there is one. */
+    void journaled(List<MessageJournal.Entry> entries) {
+        if (journal != null && !entries.isEmpty()) {
+            journal.append(MessageJournal.encode(entries));
+        }
+    }
+
+    private static void closeQuietly(Connection connection) {
+        if (connection != null) {
+            try {
+                connection.close();
+            } catch (SQLException ignored) {
+                // the pool takes it back or drops it
+            }
+        }
     }
 
     /** A session inside someone else's transaction: statements only, the owner commits or rolls back. */

@@ -54,6 +54,13 @@ interface ConversationMapper {
     int advanceSeq(@Param("id") String id, @Param("visitorMessages") int visitorMessages,
             @Param("now") OffsetDateTime now);
 
+    /** A message replayed from the journal: its number, counted if the visitor's, and its time. */
+    @Update("UPDATE chat_conversation_counter SET last_seq = GREATEST(last_seq, #{seq}),"
+            + " visitor_messages = visitor_messages + #{visitorMessages}, updated_at = GREATEST(updated_at, #{at})"
+            + " WHERE conversation_id = #{id}")
+    int replayCounter(@Param("id") String id, @Param("seq") long seq, @Param("visitorMessages") int visitorMessages,
+            @Param("at") OffsetDateTime at);
+
     @Select("SELECT COUNT(*) FROM chat_conversation WHERE created_at >= #{since}")
     long countSince(OffsetDateTime since);
 

@@ -13,6 +13,9 @@ interface MessageMapper {
             + " #{senderType}, #{senderId}, #{senderName}, #{body}, #{createdAt})")
     void insert(MessageRow message);
 
+    @Select("SELECT COUNT(*) FROM chat_message WHERE conversation_id = #{conversationId} AND seq = #{seq}")
+    int countAt(@Param("conversationId") String conversationId, @Param("seq") long seq);
+
     @Select("SELECT " + COLUMNS + " FROM chat_message"
             + " WHERE conversation_id = #{conversationId} AND client_message_id = #{clientMessageId}")
     MessageRow findByClientId(

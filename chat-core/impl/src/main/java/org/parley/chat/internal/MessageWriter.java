@@ -158,7 +158,7 @@ final class MessageWriter implements AutoCloseable {
     private List<Stored> together(List<Pending> batch) {
         OffsetDateTime now = ChatStore.now();
         List<Stored> stored = new ArrayList<>(batch.size());
-        try (SqlSession session = store.session()) {
+        try (SqlSession session = store.writerSession()) {
             for (Pending pending : batch) {
                 Stored message = store(session, pending, now);
                 if (message == null) {
@@ -168,6 +168,7 @@ final class MessageWriter implements AutoCloseable {
                 stored.add(message);
             }
             session.commit();
+            store.journaled(stored.stream().map(MessageWriter::journalEntry).toList());
             return stored;
         } catch (PersistenceException e) {
             // A repeated client message id (the unique key) or a database hiccup: one at a time tells them apart.
@@ -177,7 +178,7 @@ final class MessageWriter implements AutoCloseable {
 
     /** One message in its own transaction: stored, or the copy stored before, or the reason it may not be. */
     private Stored alone(Pending pending) {
-        try (SqlSession session = store.session()) {
+        try (SqlSession session = store.writerSession()) {
             Stored stored;
             try {
                 stored = store(session, pending, ChatStore.now());
@@ -199,8 +200,14 @@ final class MessageWriter implements AutoCloseable {
                 return new Stored(pending, refused(session, pending), null, null);
             }
             session.commit();
+            store.journaled(List.of(journalEntry(stored)));
             return stored;
         }
+    }
+
+    private static MessageJournal.Entry journalEntry(Stored stored) {
+        Pending pending = stored.pending();
+        return new MessageJournal.Entry(MessageRow.of(stored.posted().message()), pending.visitor(), pending.agentId());
     }
 
     /**

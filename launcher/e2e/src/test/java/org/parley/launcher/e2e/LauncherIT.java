@@ -267,6 +267,39 @@ class LauncherIT {
     }
 
     @Test
+    void everyAcknowledgedMessageSurvivesAProcessCrash() throws Exception {
+        int total = 200;
+        Files.createDirectories(data.resolve("config"));
+        Files.writeString(data.resolve("config").resolve("org.parley.chat.limits.cfg"),
+                "messagesPerVisitorPer10Seconds=1000\nmessagesPerVisitorPerMinute=1000\n");
+        String token;
+        String conversationId;
+        try (ParleyProcess parley = ParleyProcess.start(data)) {
+            parley.awaitHealthy(START);
+            ChatClient visitor = new ChatClient(parley).asNewVisitor();
+            token = visitor.token();
+            conversationId = visitor.send("POST", "/api/v1/conversations", null).body().get("id").asText();
+            String messages = "/api/v1/conversations/" + conversationId + "/messages";
+            for (int i = 1; i <= total; i++) {
+                ChatClient.Answer sent = visitor.send("POST", messages,
+                        "{\"text\":\"n" + i + "\",\"clientMessageId\":\"c" + i + "\"}");
+                assertEquals(201, sent.status(), sent.raw());
+            }
+            // Killed the moment the last message is acknowledged: no shutdown hook, no closing of the database.
+            parley.kill(Duration.ofSeconds(15));
+        }
+        try (ParleyProcess restarted = ParleyProcess.start(data)) {
+            restarted.awaitHealthy(START);
+            ChatClient visitor = new ChatClient(restarted).withToken(token);
+            JsonNode page = visitor.send("GET", "/api/v1/conversations/" + conversationId + "/messages?after=" + (total - 50),
+                    null).body();
+            assertEquals(total, page.get("lastSeq").asLong(), "every acknowledged message was stored: " + page);
+            JsonNode last = page.get("messages").get(page.get("messages").size() - 1);
+            assertEquals("n" + total, last.get("text").asText());
+        }
+    }
+
+    @Test
     void appliesConfigurationFilesWhileRunning() throws Exception {
         try (ParleyProcess parley = ParleyProcess.start(data)) {
             parley.awaitHealthy(START);

@@ -108,6 +108,12 @@ final class ParleyProcess implements AutoCloseable {
         return Duration.ofNanos(System.nanoTime() - start);
     }
 
+    /** Sends SIGKILL, as a crash, the kernel's out-of-memory killer or a pulled plug of the JVM would: no shutdown runs. */
+    void kill(Duration timeout) throws InterruptedException {
+        process.destroyForcibly();
+        awaitExit(timeout);
+    }
+
     @Override
     public void close() {
         process.destroyForcibly();

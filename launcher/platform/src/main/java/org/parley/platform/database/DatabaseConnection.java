@@ -2,9 +2,13 @@ package org.parley.platform.database;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
 import java.util.Objects;
 import javax.sql.DataSource;
 import org.apache.ibatis.mapping.Environment;
@@ -22,6 +26,11 @@ import org.postgresql.ds.PGSimpleDataSource;
 public final class DatabaseConnection implements Database, AutoCloseable {
     private final HikariDataSource pool;
     private final String product;
+    /** On H2, commits wait until the file holds them; PostgreSQL's own commit already does. */
+    private final JdbcTransactionFactory transactions;
+    /** The H2 file's folder, where journals go; null for PostgreSQL and H2 in memory or on a server. */
+    private final Path fileFolder;
+    private final List<H2Journal> journals = new CopyOnWriteArrayList<>();
 
     /**
      * @param jdbcUrl {@code jdbc:h2:...} or {@code jdbc:postgresql://...}
@@ -42,6 +51,35 @@ public final class DatabaseConnection implements Database, AutoCloseable {
         config.setInitializationFailTimeout(-1);
         this.pool = new HikariDataSource(config);
         this.product = jdbcUrl.startsWith("jdbc:postgresql:") ? "PostgreSQL" : "H2";
+        this.transactions = "H2".equals(product) && !jdbcUrl.startsWith("jdbc:h2:mem:")
+                ? new DurableTransactionFactory(new DurableCommits()) : new JdbcTransactionFactory();
+        this.fileFolder = h2FileFolder(jdbcUrl);
+    }
+
+    /** {@code jdbc:h2:file:/data/db/parley;MODE=...} gives {@code /data/db}; other URLs give null. */
+    static Path h2FileFolder(String jdbcUrl) {
+        String prefix = "jdbc:h2:file:";
+        if (!jdbcUrl.startsWith(prefix)) {
+            return null;
+        }
+        String path = jdbcUrl.substring(prefix.length());
+        int options = path.indexOf(';');
+        path = options < 0 ? path : path.substring(0, options);
+        if (path.isBlank() || path.startsWith("~")) {
+            return null;
+        }
+        Path parent = Path.of(path).toAbsolutePath().getParent();
+        return parent;
+    }
+
+    @Override
+    public Journal journal(String name, Consumer<byte[]> replay) {
+        if (fileFolder == null) {
+            return null;
+        }
+        H2Journal journal = new H2Journal(fileFolder, name, pool, replay, journals::remove);
+        journals.add(journal);
+        return journal;
     }
 
     private static DataSource dataSource(String jdbcUrl, String user, String password) {
@@ -71,7 +109,7 @@ public final class DatabaseConnection implements Database, AutoCloseable {
     public SqlSessionFactory open(String schema, ClassLoader loader, Class<?>... mappers) {
         migrate(schema, loader);
         Configuration configuration =
-                new Configuration(new Environment(schema, new JdbcTransactionFactory(), pool));
+                new Configuration(new Environment(schema, transactions, pool));
         configuration.setMapUnderscoreToCamelCase(true);
         configuration.setLazyLoadingEnabled(false);
         // Mapper annotations may name result types; resolve them through the owning bundle.
@@ -115,6 +153,7 @@ public final class DatabaseConnection implements Database, AutoCloseable {
 
     @Override
     public void close() {
+        journals.forEach(H2Journal::close);
         pool.close();
     }
 }

@@ -86,6 +86,11 @@ public class DatabaseService implements Database {
         return connection.product();
     }
 
+    @Override
+    public org.parley.platform.database.Journal journal(String name, java.util.function.Consumer<byte[]> replay) {
+        return connection.journal(name, replay);
+    }
+
     /** The pool's data source, for statements outside any bundle's schema (backups). */
     javax.sql.DataSource dataSource() {
         return connection.dataSource();

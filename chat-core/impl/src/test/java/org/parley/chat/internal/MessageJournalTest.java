@@ -1,0 +1,108 @@
+package org.parley.chat.internal;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.parley.agent.api.Agent;
+import org.parley.chat.api.Conversation;
+import org.parley.chat.api.PostedMessage;
+import org.parley.chat.api.Sender;
+import org.parley.platform.database.DatabaseConnection;
+import org.parley.platform.database.TestDatabase;
+
+/**
+ * Messages acknowledged on an H2 file survive a crash that takes H2's unwritten changes with it: the journal gives
+ * them back, with their conversation's counters and the agent's read mark, exactly once. The crash is
+ * {@code SHUTDOWN IMMEDIATELY} (H2 closes its file without writing) and a copy of the folder as that left it.
+ */
+class MessageJournalTest {
+    @TempDir
+    Path running;
+    @TempDir
+    Path crashed;
+
+    @Test
+    void acknowledgedMessagesComeBackAfterACrashOnce() throws Exception {
+        String before;
+        String conversationId;
+        String visitorId;
+        try (TestChat parley = new TestChat(TestDatabase.h2File(running, 4))) {
+            Conversation conversation = parley.newConversation();
+            conversationId = conversation.id();
+            visitorId = conversation.visitorId();
+            Agent agent = parley.agent("ann");
+            parley.desk.take(conversationId, agent);
+            // H2 would write its file in the background within half a second; not during this test.
+            parley.execute("SET WRITE_DELAY 600000");
+            for (int i = 1; i <= 30; i++) {
+                parley.conversations.post(conversationId, Sender.visitor(visitorId), "v" + i, "visitor " + i);
+            }
+            for (int i = 1; i <= 5; i++) {
+                parley.desk.reply(conversationId, agent, "a" + i, "agent " + i);
+            }
+            before = parley.contents() + seenMarks(parley.db.connection());
+            crash(parley);
+        }
+        try (DatabaseConnection file = open(crashed)) {
+            assertTrue(count(file, "SELECT COUNT(*) FROM chat_message") < 36,
+                    "the crash lost messages from H2's file, so the journal has something to give back");
+        }
+        try (TestChat restarted = new TestChat(TestDatabase.h2File(crashed, 4))) {
+            assertEquals(before, restarted.contents() + seenMarks(restarted.db.connection()));
+            PostedMessage again = restarted.conversations.post(conversationId, Sender.visitor(visitorId), "v30", "visitor 30");
+            assertFalse(again.created(), "a retry of an acknowledged message finds it");
+            assertEquals(31, again.message().seq());
+            PostedMessage next = restarted.conversations.post(conversationId, Sender.visitor(visitorId), "v31", "visitor 31");
+            assertEquals(37, next.message().seq(), "numbering goes on after the replayed messages");
+        }
+    }
+
+    private static DatabaseConnection open(Path folder) {
+        return new DatabaseConnection("jdbc:h2:file:" + folder.resolve("parley") + TestDatabase.H2_OPTIONS, "", "", 4);
+    }
+
+    private void crash(TestChat parley) throws Exception {
+        try (Connection connection = parley.db.connection().dataSource().getConnection();
+                Statement statement = connection.createStatement()) {
+            statement.execute("SHUTDOWN IMMEDIATELY");
+        } catch (SQLException closedUnderIt) {
+            // H2 answers the statement that closed it with "database is already closed"
+        }
+        try (Stream<Path> files = Files.list(running)) {
+            for (Path file : files.toList()) {
+                Files.copy(file, crashed.resolve(file.getFileName()));
+            }
+        }
+    }
+
+    private static String seenMarks(DatabaseConnection db) throws SQLException {
+        StringBuilder marks = new StringBuilder();
+        try (Connection connection = db.dataSource().getConnection(); Statement statement = connection.createStatement();
+                ResultSet rows = statement.executeQuery(
+                        "SELECT conversation_id, agent_id, seen_seq FROM chat_seen ORDER BY conversation_id, agent_id")) {
+            while (rows.next()) {
+                marks.append(rows.getString(1)).append('|').append(rows.getString(2)).append('|').append(rows.getLong(3))
+                        .append('\n');
+            }
+        }
+        return marks.toString();
+    }
+
+    private static long count(DatabaseConnection db, String sql) throws SQLException {
+        try (Connection connection = db.dataSource().getConnection(); Statement statement = connection.createStatement();
+                ResultSet rows = statement.executeQuery(sql)) {
+            rows.next();
+            return rows.getLong(1);
+        }
+    }
+}
