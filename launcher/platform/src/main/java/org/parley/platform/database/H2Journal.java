@@ -26,15 +26,20 @@ import org.slf4j.LoggerFactory;
 
 /**
  * {@link Journal} for an H2 database file: numbered files {@code <name>-<n>.journal} in the database's folder, each a
- * sequence of records framed as length, CRC-32C and bytes. Every few seconds the journal starts a new file and, once
+ * sequence of records framed as length, CRC-32C and bytes. Every second the journal starts a new file and, once
  * {@code CHECKPOINT SYNC} has put everything committed so far into the database file, deletes the older ones. On open,
  * the records of the files left by a crash are replayed, up to the first torn or damaged one (a record whose append
  * had not returned, so whose writer had not answered).
  */
 final class H2Journal implements Journal, AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(H2Journal.class);
-    /** How often the database is checkpointed and older journal files deleted. */
-    static final long CHECKPOINT_SECONDS = 5;
+    /**
+     * How often the database is checkpointed and older journal files deleted. Each checkpoint forces what H2 wrote
+     * since the last one to the disk, and while that runs the journal's own flushes wait behind it (ext4 commits its
+     * log in order): every second keeps that burst near 100 MB at 2,000 messages/s; every 5 s measured a longer tail
+     * (docs/performance.md, ninth round).
+     */
+    static final long CHECKPOINT_SECONDS = 1;
     private static final int HEADER = 8;
 
     private final Path folder;

@@ -10,7 +10,7 @@ import org.osgi.annotation.versioning.ProviderType;
  * <p>The writer commits on a session opened on a connection it supplies
  * ({@code SqlSessionFactory.openSession(Connection)}, with auto-commit off), whose commit does not wait for the
  * database file, then appends what it committed here, then answers. The journal keeps its records until the database
- * file holds everything committed before them (it checkpoints the database every few seconds, and when it closes);
+ * file holds everything committed before them (it checkpoints the database every second, and when it closes);
  * after a crash, the records it still has are replayed when it opens again.
  */
 @ProviderType
