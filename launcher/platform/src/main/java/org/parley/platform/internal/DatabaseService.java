@@ -53,7 +53,10 @@ public class DatabaseService implements Database {
         File folder = data == null || data.isBlank() ? context.getDataFile("db") : new File(data, "db");
         String path = new File(folder, "parley").getAbsolutePath();
         // PostgreSQL mode keeps H2's behaviour close to PostgreSQL's, so one set of migrations and mappers serves both.
-        return "jdbc:h2:file:" + path + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH";
+        // Parley closes the database itself, after the bundles that write to it have stopped (the message journal
+        // checkpoints it last); H2's own shutdown hook would close it under them when the JVM exits.
+        return "jdbc:h2:file:" + path
+                + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_ON_EXIT=FALSE";
     }
 
     static String withoutCredentials(String url) {
