@@ -27,6 +27,8 @@ import org.parley.chat.api.PostedMessage;
 import org.parley.chat.api.Sender;
 import org.parley.platform.database.Database;
 import org.parley.platform.database.Journal;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The chat tables, migrated once when the bundle activates, the storing of messages, and the in-JVM fan-out of
@@ -36,6 +38,7 @@ import org.parley.platform.database.Journal;
 // Immediate: the schema is migrated when Parley starts, not on the first request.
 @Component(service = ChatStore.class, immediate = true)
 public final class ChatStore {
+    private static final Logger LOG = LoggerFactory.getLogger(ChatStore.class);
     private final SqlSessionFactory sessions;
     private final MessageFanout messages = new MessageFanout();
     private final DeskFanout desk = new DeskFanout();
@@ -48,7 +51,12 @@ public final class ChatStore {
         this.sessions = database.open("chat", ChatStore.class.getClassLoader(),
                 VisitorMapper.class, ConversationMapper.class, MessageMapper.class, DeskMapper.class);
         // Replays what a crash kept from the database file before any message is written.
-        this.journal = database.journal("chat-messages", record -> MessageJournal.replay(record, sessions));
+        int[] restored = {0};
+        this.journal = database.journal("chat-messages",
+                record -> restored[0] += MessageJournal.replay(record, sessions));
+        if (restored[0] > 0) {
+            LOG.info("{} acknowledged messages the database file had lost were restored from the journal", restored[0]);
+        }
         this.writer = new MessageWriter(this, MessageWriter.WRITERS);
     }
 
