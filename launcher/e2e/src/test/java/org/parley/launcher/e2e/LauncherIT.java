@@ -217,9 +217,7 @@ class LauncherIT {
         int total = 150;
         // 150 messages as fast as one client sends them is far beyond a visitor's rate limit (20 per 10 s): this test
         // is about reconnecting, so the limit is raised for it.
-        Files.createDirectories(data.resolve("config"));
-        Files.writeString(data.resolve("config").resolve("org.parley.chat.limits.cfg"),
-                "messagesPerVisitorPer10Seconds=1000\nmessagesPerVisitorPerMinute=1000\n");
+        raiseVisitorMessageLimits();
         try (ParleyProcess parley = ParleyProcess.start(data)) {
             parley.awaitHealthy(START);
             ChatClient visitor = new ChatClient(parley).asNewVisitor();
@@ -266,12 +264,17 @@ class LauncherIT {
         }
     }
 
-    @Test
-    void everyAcknowledgedMessageSurvivesAProcessCrash() throws Exception {
-        int total = 200;
+    /** Lets one visitor send far more than the default 20 messages per 10 s, for tests about something else. */
+    private void raiseVisitorMessageLimits() throws java.io.IOException {
         Files.createDirectories(data.resolve("config"));
         Files.writeString(data.resolve("config").resolve("org.parley.chat.limits.cfg"),
                 "messagesPerVisitorPer10Seconds=1000\nmessagesPerVisitorPerMinute=1000\n");
+    }
+
+    @Test
+    void everyAcknowledgedMessageSurvivesAProcessCrash() throws Exception {
+        int total = 200;
+        raiseVisitorMessageLimits();
         String token;
         String conversationId;
         try (ParleyProcess parley = ParleyProcess.start(data)) {

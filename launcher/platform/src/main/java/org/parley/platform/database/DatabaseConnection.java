@@ -68,18 +68,29 @@ public final class DatabaseConnection implements Database, AutoCloseable {
         if (path.isBlank() || path.startsWith("~")) {
             return null;
         }
-        Path parent = Path.of(path).toAbsolutePath().getParent();
-        return parent;
+        return Path.of(path).toAbsolutePath().getParent();
     }
 
     @Override
     public Journal journal(String name, Consumer<byte[]> replay) {
-        if (fileFolder == null) {
+        if (fileFolder == null || !mayCheckpoint()) {
             return null;
         }
         H2Journal journal = new H2Journal(fileFolder, name, pool, replay, journals::remove);
         journals.add(journal);
         return journal;
+    }
+
+    /**
+     * Whether this H2 user may checkpoint, which a journal needs to retire its files; one who may not (not an
+     * administrator) gets no journal, and its writers' commits wait as everyone's do (DurableCommits, which warns).
+     */
+    private boolean mayCheckpoint() {
+        try (Connection connection = pool.getConnection()) {
+            return DurableCommits.checkpoint(connection);
+        } catch (SQLException e) {
+            throw new IllegalStateException("The database could not be checkpointed: " + e.getMessage(), e);
+        }
     }
 
     private static DataSource dataSource(String jdbcUrl, String user, String password) {

@@ -65,16 +65,28 @@ final class DurableCommits {
     }
 
     private void flush(Connection own) throws SQLException {
-        try (Statement statement = own.createStatement()) {
-            statement.execute("CHECKPOINT SYNC");
-        } catch (SQLException e) {
-            if (e.getErrorCode() != ErrorCode.ADMIN_RIGHTS_REQUIRED) {
-                throw e;
-            }
+        if (!checkpoint(own)) {
             // A configured H2 URL whose user is not an administrator: H2 writes the file on its own schedule.
             unavailable = true;
             LOG.warn("The H2 user is not an administrator, so commits cannot be flushed to the disk before they are"
                     + " answered; a crash may lose the last half second of changes. Use an administrator user.");
+        }
+    }
+
+    /**
+     * Writes H2's file and forces it to the disk ({@code CHECKPOINT SYNC}), covering everything committed before.
+     *
+     * @return false when the connection's user may not: only administrators may checkpoint
+     */
+    static boolean checkpoint(Connection connection) throws SQLException {
+        try (Statement statement = connection.createStatement()) {
+            statement.execute("CHECKPOINT SYNC");
+            return true;
+        } catch (SQLException e) {
+            if (e.getErrorCode() != ErrorCode.ADMIN_RIGHTS_REQUIRED) {
+                throw e;
+            }
+            return false;
         }
     }
 }

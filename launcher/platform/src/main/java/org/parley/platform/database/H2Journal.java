@@ -9,7 +9,6 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Executors;
@@ -141,8 +140,10 @@ final class H2Journal implements Journal, AutoCloseable {
     }
 
     private void checkpoint() {
-        try (Connection connection = pool.getConnection(); Statement statement = connection.createStatement()) {
-            statement.execute("CHECKPOINT SYNC");
+        try (Connection connection = pool.getConnection()) {
+            if (!DurableCommits.checkpoint(connection)) {
+                throw new IllegalStateException("Journal '" + name + "': the H2 user may not checkpoint");
+            }
         } catch (SQLException e) {
             throw new IllegalStateException("Journal '" + name + "': checkpoint failed: " + e.getMessage(), e);
         }

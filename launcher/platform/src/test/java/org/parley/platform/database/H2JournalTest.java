@@ -90,6 +90,29 @@ class H2JournalTest {
     }
 
     @Test
+    void aUserWhoMayNotCheckpointGetsNoJournalAndStillCommits() throws Exception {
+        try (DatabaseConnection admin = open()) {
+            execute(admin, "CREATE TABLE t (n INT)");
+            execute(admin, "CREATE USER clerk PASSWORD 'clerk'");
+            execute(admin, "GRANT ALL ON t TO clerk");
+            try (DatabaseConnection clerk = new DatabaseConnection(
+                    "jdbc:h2:file:" + running.resolve("parley") + TestDatabase.H2_OPTIONS, "clerk", "clerk", 2)) {
+                assertNull(clerk.journal("test-log", record -> {}), "no journal it could never retire");
+                try (Connection connection = clerk.dataSource().getConnection();
+                        Statement statement = connection.createStatement()) {
+                    connection.setAutoCommit(false);
+                    statement.execute("INSERT INTO t VALUES (1)");
+                    connection.commit();
+                    DurableCommits commits = new DurableCommits();
+                    commits.await(connection);
+                    commits.await(connection);
+                }
+            }
+            assertEquals(1, count(admin));
+        }
+    }
+
+    @Test
     void aCommitThroughASessionIsInTheFileWhenItReturns() throws Exception {
         try (DatabaseConnection db = open()) {
             execute(db, "CREATE TABLE t (n INT)");
