@@ -151,7 +151,7 @@ public class ChatConversations implements Conversations {
     public List<Message> messagesAfter(String conversationId, long afterSeq, int limit) {
         int pageSize = Math.max(1, Math.min(limit, MAX_PAGE));
         try (SqlSession session = store.session()) {
-            return session.getMapper(MessageMapper.class).after(conversationId, Math.max(0, afterSeq), pageSize)
+            return store.messagesAfter(session, conversationId, Math.max(0, afterSeq), pageSize)
                     .stream().map(MessageRow::toMessage).toList();
         }
     }

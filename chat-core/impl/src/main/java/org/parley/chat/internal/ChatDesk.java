@@ -42,7 +42,7 @@ public final class ChatDesk implements AgentDesk {
                 rows.addAll(newestFirst(desk.othersActive(agentId, size), desk.ended(agentId, size),
                         size - rows.size()));
             }
-            return rows.stream().map(row -> row.toDeskConversation(agentId)).toList();
+            return rows.stream().map(row -> row.withNewest(store, session).toDeskConversation(agentId)).toList();
         }
     }
 
@@ -65,7 +65,7 @@ public final class ChatDesk implements AgentDesk {
             if (row == null) {
                 throw new ChatException(ChatException.Reason.NOT_FOUND, "conversationId", "No such conversation");
             }
-            return row.toDeskConversation(agentId);
+            return row.withNewest(store, session).toDeskConversation(agentId);
         }
     }
 
@@ -73,7 +73,7 @@ public final class ChatDesk implements AgentDesk {
     public List<DeskConversation> conversationsOfVisitor(String agentId, String visitorId) {
         try (SqlSession session = store.session()) {
             return session.getMapper(DeskMapper.class).ofVisitor(agentId, visitorId).stream()
-                    .map(row -> row.toDeskConversation(agentId))
+                    .map(row -> row.withNewest(store, session).toDeskConversation(agentId))
                     .toList();
         }
     }

@@ -7,6 +7,7 @@ import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.UUID;
+import java.util.function.Supplier;
 import javax.sql.DataSource;
 import org.apache.ibatis.exceptions.PersistenceException;
 import org.apache.ibatis.session.SqlSession;
@@ -44,6 +45,9 @@ public final class ChatStore {
     private final DeskFanout desk = new DeskFanout();
     /** Where the writers make their commits durable on an H2 file; null where the commit itself does. */
     private final Journal journal;
+    /** With a journal: the newest messages, held until the flusher writes them, many of a conversation together. */
+    private final MessageTails tails;
+    private final MessageFlusher flusher;
     private final MessageWriter writer;
 
     @Activate
@@ -57,6 +61,14 @@ public final class ChatStore {
         if (restored[0] > 0) {
             LOG.info("{} acknowledged messages the database file had lost were restored from the journal", restored[0]);
         }
+        if (journal == null) {
+            this.tails = null;
+            this.flusher = null;
+        } else {
+            this.tails = new MessageTails();
+            journal.retainFrom(tails::oldestPosition);
+            this.flusher = new MessageFlusher(tails, this::writerSession);
+        }
         this.writer = new MessageWriter(this, MessageWriter.WRITERS);
     }
 
@@ -64,8 +76,24 @@ public final class ChatStore {
     @Deactivate
     void deactivate() {
         writer.close();
+        if (flusher != null) {
+            flusher.close();
+            writeHeld();
+            if (tails.held() > 0) {
+                LOG.error("{} held messages could not be written; the journal keeps them for the next start",
+                        tails.held());
+                return;
+            }
+        }
         if (journal != null) {
             journal.close();
+        }
+    }
+
+    /** Writes every held message to the table now, rather than when due. */
+    void writeHeld() {
+        if (flusher != null) {
+            flusher.flushAll();
         }
     }
 
@@ -94,11 +122,74 @@ public final class ChatStore {
         }
     }
 
-    /** Makes the writer's committed messages durable: appends them to the journal, if there is one. */
+    /**
+     * Makes the writer's committed messages durable: with a journal, holds them (their rows are not in the table yet,
+     * see {@link #defersRows}) and appends them to it.
+     */
     void journaled(List<MessageJournal.Entry> entries) {
         if (journal != null && !entries.isEmpty()) {
+            // The position is noted before the append, so that the journal keeps the record until they are written.
+            long position = journal.position();
+            tails.hold(entries.stream().map(MessageJournal.Entry::row).toList(), position);
             journal.append(MessageJournal.encode(entries));
         }
+    }
+
+    /**
+     * Whether the writers leave their messages' rows to the flusher: with a journal. The table's unique key then does
+     * not see a repeated client message id, so the writer looks for it first ({@link #existing}).
+     */
+    boolean defersRows() {
+        return tails != null;
+    }
+
+    /**
+     * Runs a reader of messages at a moment when none moves from the held ones to the table; at once without held
+     * messages.
+     */
+    <T> T reading(Supplier<T> reader) {
+        return tails == null ? reader.get() : tails.read(reader);
+    }
+
+    /** The message stored with this client id, held or in the table; null if none. */
+    MessageRow existing(SqlSession session, String conversationId, String clientMessageId) {
+        // Held first: one written meanwhile is in the table by the time the table is asked.
+        MessageRow held = tails == null ? null : tails.byClientId(conversationId, clientMessageId);
+        return held != null ? held
+                : session.getMapper(MessageMapper.class).findByClientId(conversationId, clientMessageId);
+    }
+
+    /** Up to {@code limit} messages numbered after {@code afterSeq}, held or in the table, in order. */
+    List<MessageRow> messagesAfter(SqlSession session, String conversationId, long afterSeq, int limit) {
+        return reading(() -> {
+            List<MessageRow> rows = session.getMapper(MessageMapper.class).after(conversationId, afterSeq, limit);
+            List<MessageRow> held = tails == null ? List.of() : tails.of(conversationId);
+            if (held.isEmpty()) {
+                return rows;
+            }
+            List<MessageRow> all = new java.util.ArrayList<>(rows);
+            held.stream().filter(row -> row.seq > afterSeq).forEach(all::add);
+            all.sort(java.util.Comparator.comparingLong(row -> row.seq));
+            return all.subList(0, Math.min(limit, all.size()));
+        });
+    }
+
+    /** How many of the conversation's messages numbered up to {@code seq} the visitor sent, held or in the table. */
+    long visitorMessagesUpTo(SqlSession session, String conversationId, long seq) {
+        return reading(() -> session.getMapper(MessageMapper.class).visitorMessagesUpTo(conversationId, seq)
+                + (tails == null ? 0 : tails.visitorMessagesUpTo(conversationId, seq)));
+    }
+
+    /** The message numbered {@code seq}, held or in the table; null if none. */
+    MessageRow messageAt(SqlSession session, String conversationId, long seq) {
+        MessageRow held = tails == null ? null : tails.at(conversationId, seq);
+        return held != null ? held : session.getMapper(MessageMapper.class).at(conversationId, seq);
+    }
+
+    /** The name the agent's newest message was sent with, held or in the table; null if none. */
+    String lastNameOf(SqlSession session, String agentId) {
+        String held = tails == null ? null : tails.lastNameOf(agentId);
+        return held != null ? held : session.getMapper(MessageMapper.class).lastNameOf(agentId);
     }
 
     private static void closeQuietly(Connection connection) {

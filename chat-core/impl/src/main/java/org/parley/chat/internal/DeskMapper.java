@@ -55,12 +55,20 @@ interface DeskMapper {
     @Select(DESK + " WHERE c.visitor_id = #{visitorId} ORDER BY c.created_at DESC, c.id")
     List<DeskRow> ofVisitor(@Param("agentId") String agentId, @Param("visitorId") String visitorId);
 
-    /** Raises the mark, counting the visitor's messages it passes (the right-hand sides read the old values). */
-    @Update("UPDATE chat_seen SET seen_seq = #{seq}, seen_visitor_messages = seen_visitor_messages"
-            + " + (SELECT COUNT(*) FROM chat_message m WHERE m.conversation_id = #{id} AND m.sender_type = 'VISITOR'"
-            + " AND m.seq > chat_seen.seen_seq AND m.seq <= #{seq})"
+    /**
+     * Raises the mark to {@code seq}, where the visitor's messages up to it are {@code visitorMessages} (counted by the
+     * caller: some may not be in chat_message yet, see MessageTails).
+     */
+    @Update("UPDATE chat_seen SET seen_seq = #{seq}, seen_visitor_messages = #{visitorMessages}"
             + " WHERE conversation_id = #{id} AND agent_id = #{agentId} AND seen_seq < #{seq}")
-    int raiseSeen(@Param("id") String id, @Param("agentId") String agentId, @Param("seq") long seq);
+    int raiseMark(@Param("id") String id, @Param("agentId") String agentId, @Param("seq") long seq,
+            @Param("visitorMessages") long visitorMessages);
+
+    @Insert("INSERT INTO chat_seen (conversation_id, agent_id, seen_seq, seen_visitor_messages)"
+            + " SELECT #{id}, #{agentId}, #{seq}, #{visitorMessages}"
+            + " WHERE NOT EXISTS (SELECT 1 FROM chat_seen WHERE conversation_id = #{id} AND agent_id = #{agentId})")
+    int insertMark(@Param("id") String id, @Param("agentId") String agentId, @Param("seq") long seq,
+            @Param("visitorMessages") long visitorMessages);
 
     /** The highest mark of any reader but this one (the visitor): the agents'. */
     @Select("SELECT MAX(seen_seq) FROM chat_seen WHERE conversation_id = #{id} AND agent_id <> #{visitorId}")
@@ -68,12 +76,6 @@ interface DeskMapper {
 
     @Select("SELECT seen_seq FROM chat_seen WHERE conversation_id = #{id} AND agent_id = #{agentId}")
     Long seen(@Param("id") String id, @Param("agentId") String agentId);
-
-    @Insert("INSERT INTO chat_seen (conversation_id, agent_id, seen_seq, seen_visitor_messages)"
-            + " SELECT #{id}, #{agentId}, #{seq}, (SELECT COUNT(*) FROM chat_message m WHERE m.conversation_id = #{id}"
-            + " AND m.sender_type = 'VISITOR' AND m.seq <= #{seq})"
-            + " WHERE NOT EXISTS (SELECT 1 FROM chat_seen WHERE conversation_id = #{id} AND agent_id = #{agentId})")
-    int insertSeen(@Param("id") String id, @Param("agentId") String agentId, @Param("seq") long seq);
 
     @Insert("INSERT INTO chat_agent_load (agent_id) SELECT #{agentId}"
             + " WHERE NOT EXISTS (SELECT 1 FROM chat_agent_load WHERE agent_id = #{agentId})")

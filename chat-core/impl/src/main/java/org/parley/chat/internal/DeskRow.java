@@ -28,6 +28,26 @@ final class DeskRow {
     String lastBody;
     OffsetDateTime lastCreatedAt;
 
+    /**
+     * Fills in the newest message where the query found none at the conversation's last number: it is held, not in
+     * chat_message yet (MessageTails).
+     */
+    DeskRow withNewest(ChatStore store, org.apache.ibatis.session.SqlSession session) {
+        if (lastSeq > 0 && (lastSeqOfMessage == null || lastSeqOfMessage != lastSeq)) {
+            MessageRow newest = store.messageAt(session, id, lastSeq);
+            if (newest != null) {
+                lastSeqOfMessage = newest.seq;
+                lastClientMessageId = newest.clientMessageId;
+                lastSenderType = newest.senderType;
+                lastSenderId = newest.senderId;
+                lastSenderName = newest.senderName;
+                lastBody = newest.body;
+                lastCreatedAt = newest.createdAt;
+            }
+        }
+        return this;
+    }
+
     DeskConversation toDeskConversation(String agentId) {
         Conversation conversation = new Conversation(id, visitorId, ConversationState.valueOf(state), lastSeq,
                 createdAt.toInstant(), assignedAgentId, closedAt == null ? null : closedAt.toInstant());

@@ -98,8 +98,11 @@ final class MessageJournal {
                     continue; // no such conversation: nothing to attach the message to
                 }
                 messages.insert(row);
-                if (entry.agentId() != null && desk.raiseSeen(row.conversationId, entry.agentId(), row.seq) == 0) {
-                    desk.insertSeen(row.conversationId, entry.agentId(), row.seq);
+                if (entry.agentId() != null) {
+                    long visitorMessages = messages.visitorMessagesUpTo(row.conversationId, row.seq);
+                    if (desk.raiseMark(row.conversationId, entry.agentId(), row.seq, visitorMessages) == 0) {
+                        desk.insertMark(row.conversationId, entry.agentId(), row.seq, visitorMessages);
+                    }
                 }
                 inserted++;
             }

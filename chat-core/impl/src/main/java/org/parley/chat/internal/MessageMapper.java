@@ -16,6 +16,13 @@ interface MessageMapper {
     @Select("SELECT COUNT(*) FROM chat_message WHERE conversation_id = #{conversationId} AND seq = #{seq}")
     int countAt(@Param("conversationId") String conversationId, @Param("seq") long seq);
 
+    @Select("SELECT " + COLUMNS + " FROM chat_message WHERE conversation_id = #{conversationId} AND seq = #{seq}")
+    MessageRow at(@Param("conversationId") String conversationId, @Param("seq") long seq);
+
+    @Select("SELECT COUNT(*) FROM chat_message WHERE conversation_id = #{conversationId} AND sender_type = 'VISITOR'"
+            + " AND seq <= #{seq}")
+    long visitorMessagesUpTo(@Param("conversationId") String conversationId, @Param("seq") long seq);
+
     @Select("SELECT " + COLUMNS + " FROM chat_message"
             + " WHERE conversation_id = #{conversationId} AND client_message_id = #{clientMessageId}")
     MessageRow findByClientId(

@@ -158,9 +158,12 @@ final class MessageWriter implements AutoCloseable {
     private List<Stored> together(List<Pending> batch) {
         OffsetDateTime now = ChatStore.now();
         List<Stored> stored = new ArrayList<>(batch.size());
+        java.util.Set<String> clientIds = new java.util.HashSet<>();
         try (SqlSession session = store.writerSession()) {
             for (Pending pending : batch) {
-                Stored message = store(session, pending, now);
+                // A client id twice in one batch: the second is a retry, answered from the first, one at a time.
+                Stored message = clientIds.add(pending.conversationId() + ' ' + pending.clientMessageId())
+                        ? store(session, pending, now) : null;
                 if (message == null) {
                     session.rollback();
                     return null;
@@ -179,6 +182,12 @@ final class MessageWriter implements AutoCloseable {
     /** One message in its own transaction: stored, or the copy stored before, or the reason it may not be. */
     private Stored alone(Pending pending) {
         try (SqlSession session = store.writerSession()) {
+            if (store.defersRows()) {
+                MessageRow first = store.existing(session, pending.conversationId(), pending.clientMessageId());
+                if (first != null) {
+                    return new Stored(pending, new PostedMessage(first.toMessage(), false), null, null);
+                }
+            }
             Stored stored;
             try {
                 stored = store(session, pending, ChatStore.now());
@@ -188,8 +197,7 @@ final class MessageWriter implements AutoCloseable {
                 }
                 session.rollback();
                 // The same client message id again (a retry): answer with the copy stored the first time.
-                MessageRow first = session.getMapper(MessageMapper.class)
-                        .findByClientId(pending.conversationId(), pending.clientMessageId());
+                MessageRow first = store.existing(session, pending.conversationId(), pending.clientMessageId());
                 if (first == null) {
                     throw e; // another unique key: the agent's read mark, inserted at the same moment
                 }
@@ -197,7 +205,7 @@ final class MessageWriter implements AutoCloseable {
             }
             if (stored == null) {
                 session.rollback();
-                return new Stored(pending, refused(session, pending), null, null);
+                return new Stored(pending, refused(store, session, pending), null, null);
             }
             session.commit();
             store.journaled(List.of(journalEntry(stored)));
@@ -212,12 +220,16 @@ final class MessageWriter implements AutoCloseable {
 
     /**
      * Takes the next sequence number, checks under the counter row's lock that the sender may write, and inserts the
-     * message: three statements (an agent's also moves their read mark). Null when the conversation refused; the
-     * caller rolls back.
+     * message: three statements (an agent's also moves their read mark). With a journal the row is not inserted but
+     * held ({@link ChatStore#journaled}), and a repeated client id is looked for first. Null when the conversation
+     * refused or the client id was used before; the caller rolls back.
      */
-    private static Stored store(SqlSession session, Pending pending, OffsetDateTime now) {
+    private Stored store(SqlSession session, Pending pending, OffsetDateTime now) {
         ConversationMapper conversations = session.getMapper(ConversationMapper.class);
         String id = pending.conversationId();
+        if (store.defersRows() && store.existing(session, id, pending.clientMessageId()) != null) {
+            return null;
+        }
         if (conversations.advanceSeq(id, pending.visitor() ? 1 : 0, now) == 0) {
             return null;
         }
@@ -228,12 +240,15 @@ final class MessageWriter implements AutoCloseable {
         }
         Message message = new Message(id, row.lastSeq, pending.clientMessageId(), pending.sender(), pending.text(),
                 now.toInstant());
-        session.getMapper(MessageMapper.class).insert(MessageRow.of(message));
+        if (!store.defersRows()) {
+            session.getMapper(MessageMapper.class).insert(MessageRow.of(message));
+        }
         if (pending.agentId() != null) {
-            // Answering means having read what came before: the agent's mark moves to their own message.
+            // Answering means having read what came before: the agent's mark moves to their own message, the newest,
+            // so the visitor's messages it passes are all the counter counts.
             DeskMapper desk = session.getMapper(DeskMapper.class);
-            if (desk.raiseSeen(id, pending.agentId(), row.lastSeq) == 0) {
-                desk.insertSeen(id, pending.agentId(), row.lastSeq);
+            if (desk.raiseMark(id, pending.agentId(), row.lastSeq, row.visitorMessages) == 0) {
+                desk.insertMark(id, pending.agentId(), row.lastSeq, row.visitorMessages);
             }
             row.assigneeSeenVisitorMessages = row.visitorMessages;
         }
@@ -257,14 +272,13 @@ final class MessageWriter implements AutoCloseable {
     }
 
     /** Why a message was not stored; a message stored before with the same client id is the answer instead. */
-    private static PostedMessage refused(SqlSession session, Pending pending) {
+    private static PostedMessage refused(ChatStore store, SqlSession session, Pending pending) {
         ConversationRow row = session.getMapper(ConversationMapper.class).find(pending.conversationId());
         if (row == null || pending.visitor() && !row.visitorId.equals(pending.sender().id())) {
             // Another visitor's conversation answers like a missing one, so ids cannot be probed.
             throw new ChatException(ChatException.Reason.NOT_FOUND, "conversationId", "No such conversation");
         }
-        MessageRow existing = session.getMapper(MessageMapper.class)
-                .findByClientId(pending.conversationId(), pending.clientMessageId());
+        MessageRow existing = store.existing(session, pending.conversationId(), pending.clientMessageId());
         if (existing != null) {
             return new PostedMessage(existing.toMessage(), false);
         }

@@ -38,7 +38,7 @@ public final class OrphanedConversations {
             }
             List<ConversationRequeue.Requeued> requeued;
             try (SqlSession session = store.session()) {
-                String name = session.getMapper(MessageMapper.class).lastNameOf(agentId);
+                String name = store.lastNameOf(session, agentId);
                 requeued = ConversationRequeue.requeue(session, agentId,
                         ConversationRequeue.leftText(name == null ? "Your agent" : name));
                 session.commit();

@@ -33,15 +33,17 @@ final class SeenMarks {
                 throw new ChatException(ChatException.Reason.INVALID, "seq",
                         "'seq' must be from 0 to the newest message's, " + row.lastSeq);
             }
+            long visitorMessages = store.visitorMessagesUpTo(session, conversationId, seq);
             DeskMapper desk = session.getMapper(DeskMapper.class);
-            if (desk.raiseSeen(conversationId, readerId, seq) == 0) {
-                desk.insertSeen(conversationId, readerId, seq);
+            if (desk.raiseMark(conversationId, readerId, seq, visitorMessages) == 0) {
+                desk.insertMark(conversationId, readerId, seq, visitorMessages);
             }
             session.commit();
         } catch (PersistenceException e) {
             // Another request of the same reader inserted the mark at the same moment: raise it instead.
             try (SqlSession session = store.session()) {
-                session.getMapper(DeskMapper.class).raiseSeen(conversationId, readerId, seq);
+                session.getMapper(DeskMapper.class).raiseMark(conversationId, readerId, seq,
+                        store.visitorMessagesUpTo(session, conversationId, seq));
                 session.commit();
             }
         }

@@ -15,13 +15,12 @@ import org.parley.chat.api.Conversations;
 import org.parley.chat.api.Message;
 import org.parley.chat.api.Sender;
 import org.parley.chat.api.SenderType;
-import org.parley.platform.database.TestDatabase;
 
 /** Deleting agents with the real directory: their open conversations go back to the queue in the same transaction. */
 class AgentDeletionTest {
 
     @OnEachDatabase
-    void requeuesExactlyTheOpenConversationsOfTheDeletedAgents(TestDatabase.Kind kind) {
+    void requeuesExactlyTheOpenConversationsOfTheDeletedAgents(ChatDatabase kind) {
         try (TestChat chat = new TestChat(kind)) {
             Agent jane = chat.agent("jane");
             Agent sam = chat.agent("sam");
@@ -65,7 +64,7 @@ class AgentDeletionTest {
     }
 
     @OnEachDatabase
-    void aFailingListenerLeavesAgentsAndConversationsUnchanged(TestDatabase.Kind kind) {
+    void aFailingListenerLeavesAgentsAndConversationsUnchanged(ChatDatabase kind) {
         try (TestChat chat = new TestChat(kind)) {
             Agent jane = chat.agent("jane");
             Agent sam = chat.agent("sam");
@@ -92,7 +91,7 @@ class AgentDeletionTest {
     }
 
     @OnEachDatabase
-    void chatsOfAgentsDeletedWhileChatCoreWasAwayAreRequeuedWhenItStarts(TestDatabase.Kind kind) {
+    void chatsOfAgentsDeletedWhileChatCoreWasAwayAreRequeuedWhenItStarts(ChatDatabase kind) {
         try (TestChat chat = new TestChat(kind)) {
             Agent jane = chat.agent("jane");
             Agent kim = chat.agent("kim");

@@ -14,6 +14,7 @@ import java.util.concurrent.Future;
 import java.util.stream.LongStream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
+import org.parley.platform.database.TestDatabase;
 import org.parley.chat.api.ChatException;
 import org.parley.chat.api.Conversation;
 import org.parley.chat.api.Conversations;
@@ -21,14 +22,13 @@ import org.parley.chat.api.Message;
 import org.parley.chat.api.NewVisitor;
 import org.parley.chat.api.PostedMessage;
 import org.parley.chat.api.Sender;
-import org.parley.platform.database.TestDatabase;
 
 /** Conversations on a real database, H2 and PostgreSQL. */
 class ChatConversationsTest {
 
     @ParameterizedTest
-    @EnumSource(TestDatabase.Kind.class)
-    void visitorTokenIsTheKeyToTheVisitor(TestDatabase.Kind kind) {
+    @EnumSource(ChatDatabase.class)
+    void visitorTokenIsTheKeyToTheVisitor(ChatDatabase kind) {
         try (TestDatabase db = kind.create()) {
             ChatConversations chat = new ChatConversations(new ChatStore(db.connection()));
             NewVisitor created = chat.createVisitor();
@@ -40,8 +40,8 @@ class ChatConversationsTest {
     }
 
     @ParameterizedTest
-    @EnumSource(TestDatabase.Kind.class)
-    void messagesAreNumberedAndReadBackInOrder(TestDatabase.Kind kind) {
+    @EnumSource(ChatDatabase.class)
+    void messagesAreNumberedAndReadBackInOrder(ChatDatabase kind) {
         try (TestDatabase db = kind.create()) {
             ChatConversations chat = new ChatConversations(new ChatStore(db.connection()));
             Conversation conversation = chat.open(chat.createVisitor().visitor().id());
@@ -60,8 +60,8 @@ class ChatConversationsTest {
     }
 
     @ParameterizedTest
-    @EnumSource(TestDatabase.Kind.class)
-    void theSameClientMessageIdIsStoredOnce(TestDatabase.Kind kind) {
+    @EnumSource(ChatDatabase.class)
+    void theSameClientMessageIdIsStoredOnce(ChatDatabase kind) {
         try (TestDatabase db = kind.create()) {
             ChatConversations chat = new ChatConversations(new ChatStore(db.connection()));
             Conversation conversation = chat.open(chat.createVisitor().visitor().id());
@@ -75,8 +75,8 @@ class ChatConversationsTest {
     }
 
     @ParameterizedTest
-    @EnumSource(TestDatabase.Kind.class)
-    void concurrentWritersGetGaplessNumbersAndDuplicatesStoreOnce(TestDatabase.Kind kind) throws Exception {
+    @EnumSource(ChatDatabase.class)
+    void concurrentWritersGetGaplessNumbersAndDuplicatesStoreOnce(ChatDatabase kind) throws Exception {
         try (TestDatabase db = kind.create()) {
             ChatConversations chat = new ChatConversations(new ChatStore(db.connection()));
             Conversation conversation = chat.open(chat.createVisitor().visitor().id());
@@ -100,8 +100,8 @@ class ChatConversationsTest {
     }
 
     @ParameterizedTest
-    @EnumSource(TestDatabase.Kind.class)
-    void badInputIsRefusedAndNothingIsStored(TestDatabase.Kind kind) {
+    @EnumSource(ChatDatabase.class)
+    void badInputIsRefusedAndNothingIsStored(ChatDatabase kind) {
         try (TestDatabase db = kind.create()) {
             ChatConversations chat = new ChatConversations(new ChatStore(db.connection()));
             Conversation conversation = chat.open(chat.createVisitor().visitor().id());
@@ -127,8 +127,8 @@ class ChatConversationsTest {
     }
 
     @ParameterizedTest
-    @EnumSource(TestDatabase.Kind.class)
-    void countsTheConversationsOpenedSinceATime(TestDatabase.Kind kind) throws Exception {
+    @EnumSource(ChatDatabase.class)
+    void countsTheConversationsOpenedSinceATime(ChatDatabase kind) throws Exception {
         try (TestDatabase db = kind.create()) {
             ChatStore store = new ChatStore(db.connection());
             ChatConversations chat = new ChatConversations(store);
@@ -147,8 +147,8 @@ class ChatConversationsTest {
     }
 
     @ParameterizedTest
-    @EnumSource(TestDatabase.Kind.class)
-    void subscribersGetEachStoredMessageUntilTheyClose(TestDatabase.Kind kind) {
+    @EnumSource(ChatDatabase.class)
+    void subscribersGetEachStoredMessageUntilTheyClose(ChatDatabase kind) {
         try (TestDatabase db = kind.create()) {
             ChatConversations chat = new ChatConversations(new ChatStore(db.connection()));
             Conversation conversation = chat.open(chat.createVisitor().visitor().id());

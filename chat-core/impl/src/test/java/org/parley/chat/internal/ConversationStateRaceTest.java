@@ -13,7 +13,6 @@ import org.parley.chat.api.ConversationState;
 import org.parley.chat.api.Message;
 import org.parley.chat.api.PostedMessage;
 import org.parley.chat.api.Sender;
-import org.parley.platform.database.TestDatabase;
 import org.parley.platform.testing.Race;
 
 /**
@@ -24,7 +23,7 @@ class ConversationStateRaceTest {
     private static final int RACERS = 8;
 
     @OnEachDatabase
-    void noMessageLandsInAChatAfterItsCloseNotice(TestDatabase.Kind kind) throws Exception {
+    void noMessageLandsInAChatAfterItsCloseNotice(ChatDatabase kind) throws Exception {
         try (TestChat chat = new TestChat(kind)) {
             Agent jane = chat.agent("jane");
             for (int round = 0; round < 6; round++) {
@@ -63,7 +62,7 @@ class ConversationStateRaceTest {
     }
 
     @OnEachDatabase
-    void noAnswerOfALeavingAgentLandsAfterTheRequeueNotice(TestDatabase.Kind kind) throws Exception {
+    void noAnswerOfALeavingAgentLandsAfterTheRequeueNotice(ChatDatabase kind) throws Exception {
         try (TestChat chat = new TestChat(kind)) {
             for (int round = 0; round < 6; round++) {
                 Agent leaving = chat.agent("leaving" + round);

@@ -21,14 +21,13 @@ import org.parley.chat.api.DeskState;
 import org.parley.chat.api.Message;
 import org.parley.chat.api.Sender;
 import org.parley.chat.api.SenderType;
-import org.parley.platform.database.TestDatabase;
 import org.parley.platform.testing.Race;
 
 /** The agents' side of a conversation's life, on H2 and PostgreSQL. */
 class DeskTest {
 
     @OnEachDatabase
-    void ofAgentsTakingTheSameChatAtOnceExactlyOneGetsIt(TestDatabase.Kind kind) throws Exception {
+    void ofAgentsTakingTheSameChatAtOnceExactlyOneGetsIt(ChatDatabase kind) throws Exception {
         try (TestChat chat = new TestChat(kind)) {
             List<Agent> agents = new ArrayList<>();
             for (int i = 0; i < 6; i++) {
@@ -58,7 +57,7 @@ class DeskTest {
     }
 
     @OnEachDatabase
-    void anAgentTakesNoMoreChatsThanTheirLimitEvenAtOnce(TestDatabase.Kind kind) throws Exception {
+    void anAgentTakesNoMoreChatsThanTheirLimitEvenAtOnce(ChatDatabase kind) throws Exception {
         try (TestChat chat = new TestChat(kind)) {
             Agent jane = TestChat.agent("jane", true, 2);
             List<Conversation> waiting = new ArrayList<>();
@@ -85,7 +84,7 @@ class DeskTest {
     }
 
     @OnEachDatabase
-    void theVisitorsSeenMarkRisesOnlyAndLeavesTheAgentsUnreadCountsAlone(TestDatabase.Kind kind) {
+    void theVisitorsSeenMarkRisesOnlyAndLeavesTheAgentsUnreadCountsAlone(ChatDatabase kind) {
         try (TestChat chat = new TestChat(kind)) {
             Agent ann = TestChat.agent("ann", true, null);
             Conversation conversation = chat.newConversation();
@@ -113,7 +112,7 @@ class DeskTest {
     }
 
     @OnEachDatabase
-    void inactiveAgentsReadButDoNotChat(TestDatabase.Kind kind) {
+    void inactiveAgentsReadButDoNotChat(ChatDatabase kind) {
         try (TestChat chat = new TestChat(kind)) {
             Agent resting = TestChat.agent("resting", false, null);
             Conversation conversation = chat.newConversation();
@@ -128,7 +127,7 @@ class DeskTest {
     }
 
     @OnEachDatabase
-    void eachConversationIsInExactlyOneStateForEachAgent(TestDatabase.Kind kind) {
+    void eachConversationIsInExactlyOneStateForEachAgent(ChatDatabase kind) {
         try (TestChat chat = new TestChat(kind)) {
             Agent jane = TestChat.agent("jane", true, null);
             Agent sam = TestChat.agent("sam", true, null);
@@ -172,7 +171,7 @@ class DeskTest {
     }
 
     @OnEachDatabase
-    void theListPutsTheQueueAndOwnChatsFirstThenTheRestEachNewestFirstWithinTheLimit(TestDatabase.Kind kind) {
+    void theListPutsTheQueueAndOwnChatsFirstThenTheRestEachNewestFirstWithinTheLimit(ChatDatabase kind) {
         try (TestChat chat = new TestChat(kind)) {
             Agent jane = TestChat.agent("jane", true, null);
             Agent sam = TestChat.agent("sam", true, null);
@@ -211,7 +210,7 @@ class DeskTest {
     }
 
     @OnEachDatabase
-    void takingAnsweringAndClosingLeaveNamedMessagesAndAVisitorWritingAgainStartsANewChat(TestDatabase.Kind kind) {
+    void takingAnsweringAndClosingLeaveNamedMessagesAndAVisitorWritingAgainStartsANewChat(ChatDatabase kind) {
         try (TestChat chat = new TestChat(kind)) {
             Agent jane = TestChat.agent("jane", true, null);
             Agent sam = TestChat.agent("sam", true, null);
@@ -269,7 +268,7 @@ class DeskTest {
     }
 
     @OnEachDatabase
-    void aMessageCarriesItsConversationAsTheAssignedAgentsListShowsIt(TestDatabase.Kind kind) {
+    void aMessageCarriesItsConversationAsTheAssignedAgentsListShowsIt(ChatDatabase kind) {
         try (TestChat chat = new TestChat(kind)) {
             Agent ann = TestChat.agent("ann", true, null);
             List<DeskEvent> events = new CopyOnWriteArrayList<>();

@@ -10,11 +10,13 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.parley.agent.api.Agent;
 import org.parley.chat.api.Conversation;
+import org.parley.chat.api.Message;
 import org.parley.chat.api.PostedMessage;
 import org.parley.chat.api.Sender;
 import org.parley.platform.database.DatabaseConnection;
@@ -64,6 +66,76 @@ class MessageJournalTest {
             assertEquals(31, again.message().seq());
             PostedMessage next = restarted.conversations.post(conversationId, Sender.visitor(visitorId), "v31", "visitor 31");
             assertEquals(37, next.message().seq(), "numbering goes on after the replayed messages");
+        }
+    }
+
+    @Test
+    void messagesHeldInMemoryOutliveCheckpointsAndACrash() throws Exception {
+        String conversationId;
+        String visitorId;
+        try (TestChat parley = new TestChat(TestDatabase.h2File(running, 4))) {
+            Conversation conversation = parley.newConversation();
+            conversationId = conversation.id();
+            visitorId = conversation.visitorId();
+            Agent agent = parley.agent("ann");
+            parley.desk.take(conversationId, agent);
+            for (int i = 1; i <= 10; i++) {
+                parley.conversations.post(conversationId, Sender.visitor(visitorId), "v" + i, "visitor " + i);
+            }
+            // Checkpoints come every second; fewer than MessageFlusher.AT_MESSAGES messages stay held for 20 s.
+            Thread.sleep(2_500);
+            assertEquals(1, count(parley.db.connection(), "SELECT COUNT(*) FROM chat_message"),
+                    "only the agent's joining notice is in the table; the visitor's messages are held");
+            assertEquals(List.of(1L, 2L, 3L, 4L, 5L, 6L, 7L, 8L, 9L, 10L, 11L),
+                    parley.conversations.messagesAfter(conversationId, 0, 50).stream().map(Message::seq).toList(),
+                    "reads find the held messages");
+            assertEquals(10, parley.desk.conversation(agent.id(), conversationId).unread());
+            assertEquals("visitor 10", parley.desk.conversation(agent.id(), conversationId).lastMessage().text());
+            crash(parley);
+        }
+        try (DatabaseConnection file = open(crashed)) {
+            assertEquals(1, count(file, "SELECT COUNT(*) FROM chat_message"), "the crashed file has none of them");
+        }
+        try (TestChat restarted = new TestChat(TestDatabase.h2File(crashed, 4))) {
+            List<Message> messages = restarted.conversations.messagesAfter(conversationId, 0, 50);
+            assertEquals(11, messages.size());
+            assertEquals("visitor 10", messages.get(10).text());
+            assertFalse(restarted.conversations.post(conversationId, Sender.visitor(visitorId), "v10", "visitor 10")
+                    .created(), "a retry finds the replayed message");
+        }
+    }
+
+    @Test
+    void aBusyConversationsMessagesAreWrittenTogetherAndTheJournalLetsThemGo() throws Exception {
+        try (TestChat parley = new TestChat(TestDatabase.h2File(running, 4))) {
+            Conversation conversation = parley.newConversation();
+            for (int i = 1; i <= MessageFlusher.AT_MESSAGES; i++) {
+                parley.conversations.post(conversation.id(), Sender.visitor(conversation.visitorId()), "v" + i,
+                        "visitor " + i);
+            }
+            long deadline = System.nanoTime() + 10_000_000_000L;
+            while (count(parley.db.connection(), "SELECT COUNT(*) FROM chat_message") < MessageFlusher.AT_MESSAGES
+                    && System.nanoTime() < deadline) {
+                Thread.sleep(100);
+            }
+            assertEquals(MessageFlusher.AT_MESSAGES, count(parley.db.connection(),
+                    "SELECT COUNT(*) FROM chat_message"), "written within a few seconds, not after 20");
+            while (journalBytes() > 0 && System.nanoTime() < deadline) {
+                Thread.sleep(100);
+            }
+            assertEquals(0, journalBytes(), "the checkpoint after the write retires their journal records");
+            assertFalse(parley.conversations.post(conversation.id(), Sender.visitor(conversation.visitorId()), "v1",
+                    "visitor 1").created(), "a retry finds the written message");
+        }
+    }
+
+    private long journalBytes() throws Exception {
+        try (Stream<Path> files = Files.list(running)) {
+            long bytes = 0;
+            for (Path file : files.filter(file -> file.toString().endsWith(".journal")).toList()) {
+                bytes += Files.size(file);
+            }
+            return bytes;
         }
     }
 

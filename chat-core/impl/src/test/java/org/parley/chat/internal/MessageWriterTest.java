@@ -16,12 +16,12 @@ import java.util.concurrent.Future;
 import java.util.stream.LongStream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
+import org.parley.platform.database.TestDatabase;
 import org.parley.chat.api.ChatException;
 import org.parley.chat.api.Conversation;
 import org.parley.chat.api.Message;
 import org.parley.chat.api.PostedMessage;
 import org.parley.chat.api.Sender;
-import org.parley.platform.database.TestDatabase;
 
 /**
  * Many senders at once, so that messages are stored together in batches: every conversation still numbers its
@@ -33,8 +33,8 @@ class MessageWriterTest {
     private static final int PER_CONVERSATION = 60;
 
     @ParameterizedTest
-    @EnumSource(TestDatabase.Kind.class)
-    void batchesKeepEveryConversationsOrderAndRefuseOnlyTheRefused(TestDatabase.Kind kind) throws Exception {
+    @EnumSource(ChatDatabase.class)
+    void batchesKeepEveryConversationsOrderAndRefuseOnlyTheRefused(ChatDatabase kind) throws Exception {
         try (TestDatabase db = kind.create()) {
             ChatStore store = new ChatStore(db.connection());
             ChatConversations chat = new ChatConversations(store);

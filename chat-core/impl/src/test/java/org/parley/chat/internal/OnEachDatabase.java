@@ -9,11 +9,11 @@ import org.junit.jupiter.params.provider.EnumSource;
 import org.parley.platform.database.TestDatabase;
 
 /**
- * Runs a test taking a {@link TestDatabase.Kind} once on H2 and once on PostgreSQL; the PostgreSQL run is skipped
+ * Runs a test taking a {@link ChatDatabase} on H2 in memory, on an H2 file and on PostgreSQL; the PostgreSQL run is skipped
  * unless {@value TestDatabase#POSTGRES_ENV} names a server.
  */
 @Target(ElementType.METHOD)
 @Retention(RetentionPolicy.RUNTIME)
 @ParameterizedTest(name = "{0}")
-@EnumSource(TestDatabase.Kind.class)
+@EnumSource(ChatDatabase.class)
 @interface OnEachDatabase {}

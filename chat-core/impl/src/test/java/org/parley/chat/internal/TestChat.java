@@ -26,7 +26,7 @@ final class TestChat implements AutoCloseable {
     final ChatVisitorRecords visitors;
     final SqlAgentDirectory agents;
 
-    TestChat(TestDatabase.Kind kind) {
+    TestChat(ChatDatabase kind) {
         this(kind.create());
     }
 
@@ -65,8 +65,9 @@ final class TestChat implements AutoCloseable {
         return conversations.open(conversations.createVisitor().visitor().id());
     }
 
-    /** Every row of the chat tables. */
+    /** Every row of the chat tables, with the messages held in memory written first (on an H2 file). */
     String contents() {
+        store.writeHeld();
         return db.dump("SELECT * FROM chat_conversation ORDER BY id")
                 + db.dump("SELECT * FROM chat_conversation_counter ORDER BY conversation_id")
                 + db.dump("SELECT * FROM chat_message ORDER BY conversation_id, seq");
@@ -87,6 +88,7 @@ final class TestChat implements AutoCloseable {
 
     @Override
     public void close() {
+        store.deactivate();
         db.close();
     }
 }

@@ -16,13 +16,12 @@ import org.parley.chat.api.VisitorNote;
 import org.parley.chat.api.VisitorOrigin;
 import org.parley.chat.api.VisitorRecord;
 import org.parley.chat.api.VisitorRecords;
-import org.parley.platform.database.TestDatabase;
 
 class VisitorRecordsTest {
     private static final VisitorOrigin ORIGIN = new VisitorOrigin("203.0.113.9", "Mozilla/5.0", "DE", "Berlin");
 
     @OnEachDatabase
-    void namesEmailsAndTheirRefusalsNameTheField(TestDatabase.Kind kind) {
+    void namesEmailsAndTheirRefusalsNameTheField(ChatDatabase kind) {
         try (TestChat chat = new TestChat(kind)) {
             String id = chat.conversations.createVisitor().visitor().id();
             VisitorRecord fresh = chat.visitors.find(id).orElseThrow();
@@ -45,7 +44,7 @@ class VisitorRecordsTest {
     }
 
     @OnEachDatabase
-    void pageViewsCountVisitsAndKeepTheNewest(TestDatabase.Kind kind) {
+    void pageViewsCountVisitsAndKeepTheNewest(ChatDatabase kind) {
         try (TestChat chat = new TestChat(kind)) {
             String id = chat.conversations.createVisitor().visitor().id();
             VisitorRecord first = chat.visitors.recordPageView(id,
@@ -92,7 +91,7 @@ class VisitorRecordsTest {
     }
 
     @OnEachDatabase
-    void blockedVisitorsCannotOpenOrWrite(TestDatabase.Kind kind) {
+    void blockedVisitorsCannotOpenOrWrite(ChatDatabase kind) {
         try (TestChat chat = new TestChat(kind)) {
             Conversation open = chat.newConversation();
             String visitorId = open.visitorId();
@@ -113,7 +112,7 @@ class VisitorRecordsTest {
     }
 
     @OnEachDatabase
-    void onlyTheAuthorEditsOrDeletesANote(TestDatabase.Kind kind) {
+    void onlyTheAuthorEditsOrDeletesANote(ChatDatabase kind) {
         try (TestChat chat = new TestChat(kind)) {
             String id = chat.conversations.createVisitor().visitor().id();
             VisitorNote note = chat.visitors.addNote(id, "jane-id", "Jane", " Wants the red shoes ");

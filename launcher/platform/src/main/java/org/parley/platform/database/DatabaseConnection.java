@@ -56,6 +56,16 @@ public final class DatabaseConnection implements Database, AutoCloseable {
         this.fileFolder = h2FileFolder(jdbcUrl);
     }
 
+    /**
+     * The folder of the H2 file, which also holds its journals ({@code *.journal}); null for PostgreSQL and H2 in memory
+     * or on a server.
+     *
+     * @since 1.2
+     */
+    public Path fileFolder() {
+        return fileFolder;
+    }
+
     /** {@code jdbc:h2:file:/data/db/parley;MODE=...} gives {@code /data/db}; other URLs give null. */
     static Path h2FileFolder(String jdbcUrl) {
         String prefix = "jdbc:h2:file:";

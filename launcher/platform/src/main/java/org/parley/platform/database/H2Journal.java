@@ -15,6 +15,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
+import java.util.function.LongSupplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -26,7 +27,8 @@ import org.slf4j.LoggerFactory;
 /**
  * {@link Journal} for an H2 database file: numbered files {@code <name>-<n>.journal} in the database's folder, each a
  * sequence of records framed as length, CRC-32C and bytes. Every second the journal starts a new file and, once
- * {@code CHECKPOINT SYNC} has put everything committed so far into the database file, deletes the older ones. On open,
+ * {@code CHECKPOINT SYNC} has put everything committed so far into the database file, deletes the older ones (but
+ * never one from the position its writer still needs, {@link #retainFrom}; a position is a file's number). On open,
  * the records of the files left by a crash are replayed, up to the first torn or damaged one (a record whose append
  * had not returned, so whose writer had not answered).
  */
@@ -49,6 +51,7 @@ final class H2Journal implements Journal, AutoCloseable {
     private final ScheduledExecutorService checkpoints;
     private FileChannel current;
     private long currentNumber;
+    private volatile LongSupplier retained = () -> Long.MAX_VALUE;
 
     private final Consumer<H2Journal> onClose;
     private boolean closed;
@@ -111,20 +114,42 @@ final class H2Journal implements Journal, AutoCloseable {
         }
     }
 
-    /** Starts a new file, checkpoints the database, then deletes the files whose records it now holds. */
-    void rotate() throws IOException, SQLException {
-        List<Path> done;
+    @Override
+    public long position() {
         synchronized (appending) {
-            if (current.size() == 0) {
-                return;
-            }
-            current.close();
-            currentNumber++;
-            current = open(currentNumber);
-            done = existing();
-            done.removeIf(file -> number(file) >= currentNumber);
+            return currentNumber;
         }
-        // Every record in the older files was appended after its transaction committed, so before this checkpoint.
+    }
+
+    @Override
+    public void retainFrom(LongSupplier oldestNeeded) {
+        retained = oldestNeeded;
+    }
+
+    /**
+     * Starts a new file, checkpoints the database, then deletes the files whose records it now holds and the writer
+     * no longer needs.
+     */
+    void rotate() throws IOException, SQLException {
+        long next;
+        synchronized (appending) {
+            if (current.size() > 0) {
+                current.close();
+                currentNumber++;
+                current = open(currentNumber);
+            }
+            next = currentNumber;
+        }
+        // Asked after the rotation: a writer notes a position before it appends, so a record it appends from now on
+        // lands in the new file, and one appended before is among what it still needs.
+        long keepFrom = Math.min(next, retained.getAsLong());
+        List<Path> done = existing();
+        done.removeIf(file -> number(file) >= keepFrom);
+        if (done.isEmpty()) {
+            return;
+        }
+        // Every record in those files was appended after its transaction committed, and what the writer wrote of
+        // them later committed before it stopped needing them: all before this checkpoint.
         checkpoint();
         for (Path file : done) {
             Files.deleteIfExists(file);

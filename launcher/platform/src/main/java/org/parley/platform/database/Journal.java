@@ -1,5 +1,6 @@
 package org.parley.platform.database;
 
+import java.util.function.LongSupplier;
 import org.osgi.annotation.versioning.ProviderType;
 
 /**
@@ -12,6 +13,12 @@ import org.osgi.annotation.versioning.ProviderType;
  * database file, then appends what it committed here, then answers. The journal keeps its records until the database
  * file holds everything committed before them (it checkpoints the database every second, and when it closes);
  * after a crash, the records it still has are replayed when it opens again.
+ *
+ * <p>A writer that commits a record's content to the database only later (it holds messages in memory and writes them
+ * in batches) tells the journal to keep the records it has not written yet: it notes the {@link #position()} before
+ * each append, and {@link #retainFrom} answers the oldest position it still needs.
+ *
+ * @since 1.2 positions and retention
  */
 @ProviderType
 public interface Journal extends AutoCloseable {
@@ -21,6 +28,25 @@ public interface Journal extends AutoCloseable {
      * @param record the bytes to keep, at most {@link #MAX_RECORD_BYTES}
      */
     void append(byte[] record);
+
+    /**
+     * Where the next record goes: every record appended after this call has this position or a later one. Positions
+     * only grow.
+     *
+     * @since 1.2
+     */
+    long position();
+
+    /**
+     * Keeps records whose content is not in the database yet. Before each checkpoint the journal asks
+     * {@code oldestNeeded} for the oldest {@link #position()} it must keep ({@code Long.MAX_VALUE} for none), and keeps
+     * every record from there on, through the checkpoint, to be replayed after a crash. Without it the journal keeps
+     * only what the database file may not hold yet.
+     *
+     * @param oldestNeeded asked on the journal's own thread; must not block
+     * @since 1.2
+     */
+    void retainFrom(LongSupplier oldestNeeded);
 
     /**
      * Checkpoints the database and deletes the journal's files: call it when the writer has stopped. A journal still

@@ -44,6 +44,8 @@ public class DatabaseBackups {
     private static final DateTimeFormatter NAME = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HHmmss");
 
     private final DataSource database;
+    /** Where the database's journals are (H2 file): a backup takes them along; null without. */
+    private final Path journals;
     private final Path folder;
     private final int keep;
     private final Clock clock;
@@ -58,7 +60,7 @@ public class DatabaseBackups {
     @Activate
     public DatabaseBackups(BundleContext context, BackupConfiguration config, @Reference DatabaseService database) {
         this(database.product().equals("H2") && config.enabled() ? database.dataSource() : null,
-                folder(context, config), config.keep(), Clock.systemDefaultZone());
+                database.fileFolder(), folder(context, config), config.keep(), Clock.systemDefaultZone());
         if (!database.product().equals("H2")) {
             off = "the database is " + database.product() + ": back it up with its own tools (pg_dump)";
             LOG.info("Backups: {}", off);
@@ -70,8 +72,9 @@ public class DatabaseBackups {
         }
     }
 
-    DatabaseBackups(DataSource database, Path folder, int keep, Clock clock) {
+    DatabaseBackups(DataSource database, Path journals, Path folder, int keep, Clock clock) {
         this.database = database;
+        this.journals = journals;
         this.folder = folder;
         this.keep = Math.max(1, keep);
         this.clock = clock;
@@ -178,17 +181,78 @@ public class DatabaseBackups {
         Files.createDirectories(folder);
         Path zip = folder.resolve(PREFIX + LocalDateTime.now(clock).format(NAME) + ".zip");
         long started = System.nanoTime();
+        Path journalsBefore = copyJournals();
         try (Connection connection = database.getConnection();
                 PreparedStatement backup = connection.prepareStatement("BACKUP TO ?")) {
             // H2 first saves what was committed and not yet written (it writes in the background), then copies the
             // file: the copy holds every transaction committed before the backup began.
             backup.setString(1, zip.toAbsolutePath().toString());
             backup.execute();
+        } finally {
+            addJournals(zip, journalsBefore);
         }
         LOG.info("Backup written to {} ({} KB in {} ms)", zip, Files.size(zip) / 1024,
                 (System.nanoTime() - started) / 1_000_000);
         prune();
         return zip;
+    }
+
+    /**
+     * Copies the journals aside before the backup: records of messages held in memory then, not yet in the table
+     * (chat's MessageTails), whose files a checkpoint may retire while the backup runs.
+     */
+    private Path copyJournals() throws IOException {
+        if (journals == null || !Files.isDirectory(journals)) {
+            return null;
+        }
+        Path aside = Files.createTempDirectory(folder, ".journals-");
+        for (Path file : journalFiles(journals)) {
+            try {
+                Files.copy(file, aside.resolve(file.getFileName()));
+            } catch (java.nio.file.NoSuchFileException retired) {
+                // retired meanwhile: the database file holds its records
+            }
+        }
+        return aside;
+    }
+
+    /**
+     * Adds the journals to the backup, so that a restored database replays them when Parley starts: each file as it is
+     * now (it only grows), or as it was before the backup if a checkpoint has retired it since.
+     */
+    private void addJournals(Path zip, Path aside) throws IOException {
+        if (aside == null) {
+            return;
+        }
+        try {
+            if (!Files.exists(zip)) {
+                return;
+            }
+            try (java.nio.file.FileSystem backup = java.nio.file.FileSystems.newFileSystem(zip)) {
+                for (Path before : journalFiles(aside)) {
+                    Files.copy(before, backup.getPath(before.getFileName().toString()));
+                }
+                for (Path now : journalFiles(journals)) {
+                    try {
+                        Files.copy(now, backup.getPath(now.getFileName().toString()),
+                                java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+                    } catch (java.nio.file.NoSuchFileException retired) {
+                        // the copy from before the backup stays
+                    }
+                }
+            }
+        } finally {
+            for (Path file : journalFiles(aside)) {
+                Files.delete(file);
+            }
+            Files.delete(aside);
+        }
+    }
+
+    private static List<Path> journalFiles(Path in) throws IOException {
+        try (Stream<Path> files = Files.list(in)) {
+            return files.filter(file -> file.getFileName().toString().endsWith(".journal")).sorted().toList();
+        }
     }
 
     /** Deletes the oldest backups beyond the number kept; other files in the folder are left alone. */

@@ -84,6 +84,11 @@ public class DatabaseService implements Database {
         }
     }
 
+    /** The H2 file's folder, with its journals; null for other databases. */
+    java.nio.file.Path fileFolder() {
+        return connection.fileFolder();
+    }
+
     @Override
     public String product() {
         return connection.product();

@@ -13,6 +13,7 @@ import java.sql.ResultSet;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -77,6 +78,50 @@ class H2JournalTest {
             assertEquals(List.of("two"), replayed, "only what came after the checkpoint");
             assertEquals(1, count(db), "the row committed before the checkpoint is in the file");
         }
+    }
+
+    @Test
+    void recordsTheWriterStillNeedsOutliveCheckpointsUntilItLetsThemGo() throws Exception {
+        try (DatabaseConnection db = open()) {
+            H2Journal journal = (H2Journal) db.journal("test-log", record -> {});
+            AtomicLong needed = new AtomicLong(Long.MAX_VALUE);
+            journal.retainFrom(needed::get);
+            journal.append("retired".getBytes(UTF_8));
+            journal.rotate();
+            needed.set(journal.position());
+            journal.append("held".getBytes(UTF_8));
+            journal.rotate();
+            journal.append("later".getBytes(UTF_8));
+            journal.rotate();
+            assertEquals(List.of("test-log-2.journal", "test-log-3.journal", "test-log-4.journal"),
+                    names(journalFiles(running)), "from the held record's file on; the first one went");
+            crash(db);
+        }
+        List<String> replayed = new ArrayList<>();
+        try (DatabaseConnection db = open(crashed)) {
+            db.journal("test-log", record -> replayed.add(new String(record, UTF_8))).close();
+            assertEquals(List.of("held", "later"), replayed, "from the oldest needed position on, through checkpoints");
+        }
+    }
+
+    @Test
+    void aRecordLetGoIsRetiredAtTheNextCheckpoint() throws Exception {
+        try (DatabaseConnection db = open()) {
+            H2Journal journal = (H2Journal) db.journal("test-log", record -> {});
+            AtomicLong needed = new AtomicLong(journal.position());
+            journal.retainFrom(needed::get);
+            journal.append("held".getBytes(UTF_8));
+            journal.rotate();
+            assertEquals(List.of("test-log-1.journal", "test-log-2.journal"), names(journalFiles(running)));
+            needed.set(Long.MAX_VALUE);
+            journal.rotate();
+            assertEquals(List.of("test-log-2.journal"), names(journalFiles(running)),
+                    "only the current, empty file is left");
+        }
+    }
+
+    private static List<String> names(List<Path> files) {
+        return files.stream().map(file -> file.getFileName().toString()).toList();
     }
 
     @Test

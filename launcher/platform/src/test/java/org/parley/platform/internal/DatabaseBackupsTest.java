@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -17,6 +18,7 @@ import java.time.LocalTime;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -25,6 +27,7 @@ import java.util.zip.ZipInputStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.parley.platform.database.DatabaseConnection;
+import org.parley.platform.database.Journal;
 import org.parley.platform.database.TestDatabase;
 
 /** Backups of a real file H2 database, restored and read back. */
@@ -43,7 +46,7 @@ class DatabaseBackupsTest {
                 s.execute("CREATE TABLE chat_note (id INT PRIMARY KEY, body VARCHAR(100))");
                 s.execute("INSERT INTO chat_note VALUES (1, 'kept across the restore')");
             }
-            DatabaseBackups taker = new DatabaseBackups(db.dataSource(), backups, 2, clock);
+            DatabaseBackups taker = new DatabaseBackups(db.dataSource(), null, backups, 2, clock);
             Path first = taker.backUp();
             assertEquals("parley-2026-11-21T030000.zip", first.getFileName().toString());
 
@@ -68,18 +71,46 @@ class DatabaseBackupsTest {
     }
 
     @Test
+    void aBackupTakesTheJournalsAlongAndARestoreReplaysThem() throws Exception {
+        Path backups = dir.resolve("backups");
+        Path zip;
+        try (TestDatabase file = TestDatabase.h2File(dir.resolve("db"), 2)) {
+            DatabaseConnection db = file.connection();
+            Journal journal = db.journal("test-log", record -> {});
+            // A writer still holding the record's content in memory: the journal keeps it past checkpoints.
+            long position = journal.position();
+            journal.retainFrom(() -> position);
+            journal.append("held in memory".getBytes(StandardCharsets.UTF_8));
+            zip = new DatabaseBackups(db.dataSource(), db.fileFolder(), backups, 2,
+                    new MovableClock(Instant.parse("2026-11-21T03:00:00Z"))).backUp();
+        }
+        try (Stream<Path> files = Files.list(backups)) {
+            assertEquals(List.of(zip.getFileName().toString()), files.map(f -> f.getFileName().toString()).toList(),
+                    "nothing else is left in the backups folder");
+        }
+        Path restored = dir.resolve("restored");
+        unzip(zip, restored);
+        List<String> replayed = new ArrayList<>();
+        try (TestDatabase again = TestDatabase.h2File(restored, 1)) {
+            again.connection().journal("test-log", record -> replayed.add(
+                    new String(record, StandardCharsets.UTF_8))).close();
+        }
+        assertEquals(List.of("held in memory"), replayed);
+    }
+
+    @Test
     void healthShowsTheLastGoodBackupOrWhyTheLatestFailed() throws Exception {
         MovableClock clock = new MovableClock(Instant.parse("2026-11-21T03:00:00Z"));
         try (TestDatabase file = TestDatabase.h2File(dir.resolve("db"), 2)) {
             DatabaseConnection db = file.connection();
-            DatabaseBackups good = new DatabaseBackups(db.dataSource(), dir.resolve("backups"), 7, clock);
+            DatabaseBackups good = new DatabaseBackups(db.dataSource(), null, dir.resolve("backups"), 7, clock);
             assertEquals("SCHEDULED", good.state().get("status"));
             Path zip = good.backUp();
             assertEquals(Map.of("status", "OK", "last", "2026-11-21T03:00:00Z", "file", zip.toString()),
                     good.state());
 
             Path notAFolder = Files.writeString(dir.resolve("occupied"), "a file where the folder should be");
-            DatabaseBackups failing = new DatabaseBackups(db.dataSource(), notAFolder, 7, clock);
+            DatabaseBackups failing = new DatabaseBackups(db.dataSource(), null, notAFolder, 7, clock);
             assertThrows(java.io.IOException.class, failing::backUp);
             Map<String, Object> state = failing.state();
             assertEquals("FAILED", state.get("status"));
@@ -104,7 +135,7 @@ class DatabaseBackupsTest {
     /** The notes in the backup, read from a database restored into the folder as the README says. */
     private static List<String> restore(Path zip, Path folder) throws Exception {
         unzip(zip, folder);
-        List<String> notes = new java.util.ArrayList<>();
+        List<String> notes = new ArrayList<>();
         try (TestDatabase restored = TestDatabase.h2File(folder, 1);
                 Connection c = restored.connection().dataSource().getConnection();
                 Statement s = c.createStatement();
