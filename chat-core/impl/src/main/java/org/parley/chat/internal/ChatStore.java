@@ -151,6 +151,11 @@ public final class ChatStore {
         return tails == null ? reader.get() : tails.read(reader);
     }
 
+    /** Whether a held message has this client id. */
+    boolean heldWithClientId(String conversationId, String clientMessageId) {
+        return tails != null && tails.byClientId(conversationId, clientMessageId) != null;
+    }
+
     /** The message stored with this client id, held or in the table; null if none. */
     MessageRow existing(SqlSession session, String conversationId, String clientMessageId) {
         // Held first: one written meanwhile is in the table by the time the table is asked.

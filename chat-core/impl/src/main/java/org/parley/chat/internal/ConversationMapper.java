@@ -32,15 +32,17 @@ interface ConversationMapper {
     ConversationRow find(String id);
 
     /**
-     * Like {@link #find}, with the counters of its assigned agent's unread count and whether its visitor is blocked:
-     * what a message's writer checks once it holds the counter row's lock.
+     * Like {@link #find}, with the counters of its assigned agent's unread count, whether its visitor is blocked and
+     * the number of a message in the table with this client id (null if none): what a message's writer checks once
+     * it holds the counter row's lock, in one statement.
      */
     @Select("SELECT " + COLUMNS + ", n.visitor_messages, s.seen_visitor_messages AS assignee_seen_visitor_messages,"
-            + " v.blocked AS visitor_blocked" + WITH_COUNTER
+            + " v.blocked AS visitor_blocked, (SELECT m.seq FROM chat_message m WHERE m.conversation_id = c.id"
+            + " AND m.client_message_id = #{clientMessageId}) AS client_id_seq" + WITH_COUNTER
             + " JOIN chat_visitor v ON v.id = c.visitor_id"
             + " LEFT JOIN chat_seen s ON s.conversation_id = c.id AND s.agent_id = c.assigned_agent_id"
             + " WHERE c.id = #{id}")
-    ConversationRow findWithAssigneeMark(String id);
+    ConversationRow findForMessage(@Param("id") String id, @Param("clientMessageId") String clientMessageId);
 
     /**
      * Takes the next sequence number (and counts a visitor's message for the unread counts: {@code visitorMessages}

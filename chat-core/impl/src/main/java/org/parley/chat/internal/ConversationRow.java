@@ -20,6 +20,8 @@ final class ConversationRow {
     Long assigneeSeenVisitorMessages;
     /** Whether its visitor is blocked: only where a query reads it. */
     boolean visitorBlocked;
+    /** The number of the message already stored in the table with the client id asked about: only where a query reads it. */
+    Long clientIdSeq;
 
     /** The conversation as its assigned agent's list shows it, with this message as the newest; null unless ACTIVE. */
     DeskConversation toAssigneeView(Conversation conversation, Message newest) {

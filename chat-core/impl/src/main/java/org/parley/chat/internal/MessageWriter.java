@@ -182,12 +182,6 @@ final class MessageWriter implements AutoCloseable {
     /** One message in its own transaction: stored, or the copy stored before, or the reason it may not be. */
     private Stored alone(Pending pending) {
         try (SqlSession session = store.writerSession()) {
-            if (store.defersRows()) {
-                MessageRow first = store.existing(session, pending.conversationId(), pending.clientMessageId());
-                if (first != null) {
-                    return new Stored(pending, new PostedMessage(first.toMessage(), false), null, null);
-                }
-            }
             Stored stored;
             try {
                 stored = store(session, pending, ChatStore.now());
@@ -220,22 +214,23 @@ final class MessageWriter implements AutoCloseable {
 
     /**
      * Takes the next sequence number, checks under the counter row's lock that the sender may write, and inserts the
-     * message: three statements (an agent's also moves their read mark). With a journal the row is not inserted but
-     * held ({@link ChatStore#journaled}), and a repeated client id is looked for first. Null when the conversation
-     * refused or the client id was used before; the caller rolls back.
+     * message: three statements (an agent's also moves their read mark), the second of which also finds a repeated
+     * client id. With a journal the row is not inserted but held ({@link ChatStore#journaled}). Null when the
+     * conversation refused or the client id was used before; the caller rolls back.
      */
     private Stored store(SqlSession session, Pending pending, OffsetDateTime now) {
         ConversationMapper conversations = session.getMapper(ConversationMapper.class);
         String id = pending.conversationId();
-        if (store.defersRows() && store.existing(session, id, pending.clientMessageId()) != null) {
+        // Held first, the table after (findForMessage): one written meanwhile is in the table by then.
+        if (store.heldWithClientId(id, pending.clientMessageId())) {
             return null;
         }
         if (conversations.advanceSeq(id, pending.visitor() ? 1 : 0, now) == 0) {
             return null;
         }
         // Read after the lock: a change of state committed before it is seen, one after it waits for this message.
-        ConversationRow row = conversations.findWithAssigneeMark(id);
-        if (!mayWrite(row, pending)) {
+        ConversationRow row = conversations.findForMessage(id, pending.clientMessageId());
+        if (row.clientIdSeq != null || !mayWrite(row, pending)) {
             return null;
         }
         Message message = new Message(id, row.lastSeq, pending.clientMessageId(), pending.sender(), pending.text(),
