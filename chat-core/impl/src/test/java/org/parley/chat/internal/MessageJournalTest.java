@@ -39,11 +39,10 @@ class MessageJournalTest {
         String conversationId;
         String visitorId;
         try (TestChat parley = new TestChat(TestDatabase.h2File(running, 4))) {
-            Conversation conversation = parley.newConversation();
-            conversationId = conversation.id();
-            visitorId = conversation.visitorId();
-            Agent agent = parley.agent("ann");
-            parley.desk.take(conversationId, agent);
+            Taken taken = takenByAnn(parley);
+            conversationId = taken.conversation().id();
+            visitorId = taken.conversation().visitorId();
+            Agent agent = taken.agent();
             // H2 would write its file in the background within half a second; not during this test.
             parley.execute("SET WRITE_DELAY 600000");
             for (int i = 1; i <= 30; i++) {
@@ -74,11 +73,10 @@ class MessageJournalTest {
         String conversationId;
         String visitorId;
         try (TestChat parley = new TestChat(TestDatabase.h2File(running, 4))) {
-            Conversation conversation = parley.newConversation();
-            conversationId = conversation.id();
-            visitorId = conversation.visitorId();
-            Agent agent = parley.agent("ann");
-            parley.desk.take(conversationId, agent);
+            Taken taken = takenByAnn(parley);
+            conversationId = taken.conversation().id();
+            visitorId = taken.conversation().visitorId();
+            Agent agent = taken.agent();
             for (int i = 1; i <= 10; i++) {
                 parley.conversations.post(conversationId, Sender.visitor(visitorId), "v" + i, "visitor " + i);
             }
@@ -176,5 +174,16 @@ class MessageJournalTest {
             rows.next();
             return rows.getLong(1);
         }
+    }
+
+    /** A conversation and the agent who took it. */
+    private record Taken(Conversation conversation, Agent agent) {}
+
+    /** A new conversation, taken by the agent Ann. */
+    private static Taken takenByAnn(TestChat parley) {
+        Conversation conversation = parley.newConversation();
+        Agent agent = parley.agent("ann");
+        parley.desk.take(conversation.id(), agent);
+        return new Taken(conversation, agent);
     }
 }
