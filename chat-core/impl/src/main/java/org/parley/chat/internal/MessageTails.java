@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Supplier;
 
 /**
@@ -45,6 +46,8 @@ final class MessageTails {
     private final AtomicInteger held = new AtomicInteger();
     /** Odd while a flush commits and lets go; each flush adds two (a sequence lock). */
     private final AtomicLong flushes = new AtomicLong();
+    /** Held by a flush while {@link #flushes} is odd, so that a reader waits for it without spinning. */
+    private final ReentrantLock flushing = new ReentrantLock();
 
     /** Holds messages just committed (their counters) and about to be appended to the journal at {@code position}. */
     void hold(List<MessageRow> rows, long position) {
@@ -169,6 +172,7 @@ final class MessageTails {
      * held off, then the written messages (each conversation's up to the highest number written) are let go.
      */
     void written(List<List<MessageRow>> written, Runnable commit) {
+        flushing.lock();
         flushes.incrementAndGet();
         try {
             commit.run();
@@ -189,6 +193,7 @@ final class MessageTails {
             held.addAndGet(-released);
         } finally {
             flushes.incrementAndGet();
+            flushing.unlock();
         }
     }
 
@@ -200,8 +205,8 @@ final class MessageTails {
         while (true) {
             long before = flushes.get();
             if ((before & 1) != 0) {
-                Thread.onSpinWait();
-                Thread.yield();
+                flushing.lock(); // until the flush has committed and let go
+                flushing.unlock();
                 continue;
             }
             T result = reader.get();
