@@ -12,7 +12,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Writes the messages {@link MessageTails} holds into {@code chat_message}, once a second, each conversation's
+ * Writes the messages {@link MessageTails} holds into {@code chat_message}, ten times a second (once a second made
+ * bursts that lengthened the latency tail: docs/performance.md, tenth round), each conversation's
  * together: a conversation's once it holds {@value #AT_MESSAGES} messages or its oldest has waited
  * {@value #AFTER_SECONDS} s, and the longest-held others while more than {@value #MAX_HELD} messages are held. The
  * messages are durable already (the journal keeps them until written); this only moves them where the queries find
@@ -42,7 +43,7 @@ final class MessageFlusher implements AutoCloseable {
             flusher.setDaemon(true);
             return flusher;
         });
-        thread.scheduleWithFixedDelay(this::flushDueQuietly, 1, 1, TimeUnit.SECONDS);
+        thread.scheduleWithFixedDelay(this::flushDueQuietly, 100, 100, TimeUnit.MILLISECONDS);
     }
 
     private void flushDueQuietly() {
