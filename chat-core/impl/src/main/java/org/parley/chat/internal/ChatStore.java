@@ -5,6 +5,8 @@ import java.sql.SQLException;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.UUID;
 import java.util.function.Supplier;
@@ -137,7 +139,8 @@ public final class ChatStore {
 
     /**
      * Whether the writers leave their messages' rows to the flusher: with a journal. The table's unique key then does
-     * not see a repeated client message id, so the writer looks for it first ({@link #existing}).
+     * not see a repeated client message id among the held messages, so the writer looks there first
+     * ({@link #heldWithClientId}).
      */
     boolean defersRows() {
         return tails != null;
@@ -172,9 +175,9 @@ public final class ChatStore {
             if (held.isEmpty()) {
                 return rows;
             }
-            List<MessageRow> all = new java.util.ArrayList<>(rows);
+            List<MessageRow> all = new ArrayList<>(rows);
             held.stream().filter(row -> row.seq > afterSeq).forEach(all::add);
-            all.sort(java.util.Comparator.comparingLong(row -> row.seq));
+            all.sort(Comparator.comparingLong(row -> row.seq));
             return all.subList(0, Math.min(limit, all.size()));
         });
     }

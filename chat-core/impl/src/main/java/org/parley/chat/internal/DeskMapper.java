@@ -70,6 +70,13 @@ interface DeskMapper {
     int insertMark(@Param("id") String id, @Param("agentId") String agentId, @Param("seq") long seq,
             @Param("visitorMessages") long visitorMessages);
 
+    /** Raises the reader's mark to {@code seq}, or sets it if they have none yet. */
+    default void mark(String id, String readerId, long seq, long visitorMessages) {
+        if (raiseMark(id, readerId, seq, visitorMessages) == 0) {
+            insertMark(id, readerId, seq, visitorMessages);
+        }
+    }
+
     /** The highest mark of any reader but this one (the visitor): the agents'. */
     @Select("SELECT MAX(seen_seq) FROM chat_seen WHERE conversation_id = #{id} AND agent_id <> #{visitorId}")
     Long seenByOthers(@Param("id") String id, @Param("visitorId") String visitorId);

@@ -1,6 +1,7 @@
 package org.parley.chat.internal;
 
 import java.time.OffsetDateTime;
+import org.apache.ibatis.session.SqlSession;
 import org.parley.chat.api.Conversation;
 import org.parley.chat.api.ConversationState;
 import org.parley.chat.api.DeskConversation;
@@ -32,7 +33,7 @@ final class DeskRow {
      * Fills in the newest message where the query found none at the conversation's last number: it is held, not in
      * chat_message yet (MessageTails).
      */
-    DeskRow withNewest(ChatStore store, org.apache.ibatis.session.SqlSession session) {
+    DeskRow withNewest(ChatStore store, SqlSession session) {
         if (lastSeq > 0 && (lastSeqOfMessage == null || lastSeqOfMessage != lastSeq)) {
             MessageRow newest = store.messageAt(session, id, lastSeq);
             if (newest != null) {

@@ -100,9 +100,7 @@ final class MessageJournal {
                 messages.insert(row);
                 if (entry.agentId() != null) {
                     long visitorMessages = messages.visitorMessagesUpTo(row.conversationId, row.seq);
-                    if (desk.raiseMark(row.conversationId, entry.agentId(), row.seq, visitorMessages) == 0) {
-                        desk.insertMark(row.conversationId, entry.agentId(), row.seq, visitorMessages);
-                    }
+                    desk.mark(row.conversationId, entry.agentId(), row.seq, visitorMessages);
                 }
                 inserted++;
             }

@@ -4,7 +4,9 @@ import java.sql.SQLException;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
@@ -158,7 +160,7 @@ final class MessageWriter implements AutoCloseable {
     private List<Stored> together(List<Pending> batch) {
         OffsetDateTime now = ChatStore.now();
         List<Stored> stored = new ArrayList<>(batch.size());
-        java.util.Set<String> clientIds = new java.util.HashSet<>();
+        Set<String> clientIds = new HashSet<>();
         try (SqlSession session = store.writerSession()) {
             for (Pending pending : batch) {
                 // A client id twice in one batch: the second is a retry, answered from the first, one at a time.
@@ -241,10 +243,7 @@ final class MessageWriter implements AutoCloseable {
         if (pending.agentId() != null) {
             // Answering means having read what came before: the agent's mark moves to their own message, the newest,
             // so the visitor's messages it passes are all the counter counts.
-            DeskMapper desk = session.getMapper(DeskMapper.class);
-            if (desk.raiseMark(id, pending.agentId(), row.lastSeq, row.visitorMessages) == 0) {
-                desk.insertMark(id, pending.agentId(), row.lastSeq, row.visitorMessages);
-            }
+            session.getMapper(DeskMapper.class).mark(id, pending.agentId(), row.lastSeq, row.visitorMessages);
             row.assigneeSeenVisitorMessages = row.visitorMessages;
         }
         Conversation conversation = row.toConversation();

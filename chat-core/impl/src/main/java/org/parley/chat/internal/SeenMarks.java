@@ -34,10 +34,7 @@ final class SeenMarks {
                         "'seq' must be from 0 to the newest message's, " + row.lastSeq);
             }
             long visitorMessages = store.visitorMessagesUpTo(session, conversationId, seq);
-            DeskMapper desk = session.getMapper(DeskMapper.class);
-            if (desk.raiseMark(conversationId, readerId, seq, visitorMessages) == 0) {
-                desk.insertMark(conversationId, readerId, seq, visitorMessages);
-            }
+            session.getMapper(DeskMapper.class).mark(conversationId, readerId, seq, visitorMessages);
             session.commit();
         } catch (PersistenceException e) {
             // Another request of the same reader inserted the mark at the same moment: raise it instead.
