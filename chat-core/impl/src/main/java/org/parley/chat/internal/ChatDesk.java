@@ -106,7 +106,7 @@ public final class ChatDesk implements AgentDesk {
             if (conversations.assign(conversationId, agent.id()) == 0) {
                 return alreadyTaken(conversations.find(conversationId), agent);
             }
-            joined = ChatStore.appendSystem(session, conversationId, agent.displayName() + " joined the chat", now);
+            joined = store.appendSystem(session, conversationId, agent.displayName() + " joined the chat", now);
             taken = conversations.find(conversationId).toConversation();
             session.commit();
         }

@@ -50,6 +50,8 @@ public final class ChatStore {
     /** With a journal: the newest messages, held until the flusher writes them, many of a conversation together. */
     private final MessageTails tails;
     private final MessageFlusher flusher;
+    /** With a journal (one node's H2 file): what the writers check and count per conversation, kept in memory. */
+    private final ConversationStates states;
     private final MessageWriter writer;
 
     @Activate
@@ -66,10 +68,12 @@ public final class ChatStore {
         if (journal == null) {
             this.tails = null;
             this.flusher = null;
+            this.states = null;
         } else {
             this.tails = new MessageTails();
             journal.retainFrom(tails::oldestPosition);
             this.flusher = new MessageFlusher(tails, this::writerSession);
+            this.states = new ConversationStates();
         }
         this.writer = new MessageWriter(this, MessageWriter.WRITERS);
     }
@@ -152,6 +156,38 @@ public final class ChatStore {
      */
     <T> T reading(Supplier<T> reader) {
         return tails == null ? reader.get() : tails.read(reader);
+    }
+
+    /** What the writers keep of each conversation between its messages; null where they read it every time. */
+    ConversationStates states() {
+        return states;
+    }
+
+    /**
+     * Drops what the writers keep of the conversation: call it in the transaction that changes its state, under its
+     * counter row's lock, and where a writer's transaction does not commit.
+     */
+    void forgetState(String conversationId) {
+        if (states != null) {
+            states.forget(conversationId);
+        }
+    }
+
+    /** After the commit of a reader's mark: the assignee's unread count that the writers keep follows it. */
+    void seenChanged(String conversationId, String readerId, long visitorMessages) {
+        if (states != null) {
+            states.seen(conversationId, readerId, visitorMessages);
+        }
+    }
+
+    /** After the commit of a block or unblock: the writers read the visitor's conversations again. */
+    void blockChanged(String visitorId) {
+        if (states != null) {
+            try (SqlSession session = session()) {
+                session.getMapper(ConversationMapper.class).ofVisitor(visitorId)
+                        .forEach(row -> states.forget(row.id));
+            }
+        }
     }
 
     /** Whether a held message has this client id. */
@@ -267,13 +303,14 @@ public final class ChatStore {
     /**
      * Stores a message from Parley itself, such as "the chat was closed", in the session's transaction, while the
      * conversation is open. Every change of state stores one, so it also takes the counter row's lock that serializes
-     * the conversation's writers.
+     * the conversation's writers, and drops what they keep of the conversation ({@link ConversationStates}).
      */
-    static Message appendSystem(SqlSession session, String conversationId, String text, OffsetDateTime now) {
+    Message appendSystem(SqlSession session, String conversationId, String text, OffsetDateTime now) {
         ConversationMapper conversations = session.getMapper(ConversationMapper.class);
         if (conversations.advanceSeq(conversationId, 0, now) == 0) {
             throw refusal(null, null);
         }
+        forgetState(conversationId);
         ConversationRow row = conversations.find(conversationId);
         if ("CLOSED".equals(row.state)) {
             throw refusal(row, null);

@@ -44,6 +44,7 @@ public class ChatVisitorRecords implements VisitorRecords {
             }
             VisitorRecord record = visitors.find(visitorId).toRecord();
             session.commit();
+            store.blockChanged(visitorId);
             return record;
         }
     }
@@ -98,6 +99,7 @@ public class ChatVisitorRecords implements VisitorRecords {
             }
             VisitorRecord record = visitors.find(visitorId).toRecord();
             session.commit();
+            store.blockChanged(visitorId);
             return record;
         }
     }

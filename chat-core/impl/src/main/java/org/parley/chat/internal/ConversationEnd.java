@@ -40,7 +40,7 @@ final class ConversationEnd {
             if (agentId != null && "ACTIVE".equals(row.state) && !agentId.equals(row.assignedAgentId)) {
                 throw new ChatException(ChatException.Reason.FORBIDDEN, "conversationId", "Another agent has this chat");
             }
-            notice = ChatStore.appendSystem(session, conversationId, closedText(closedBy), now);
+            notice = store.appendSystem(session, conversationId, closedText(closedBy), now);
             conversations.close(conversationId, closedBy.type().name(), closedBy.id(), now);
             closed = conversations.find(conversationId).toConversation();
             session.commit();

@@ -33,7 +33,7 @@ public final class ConversationRequeue implements AgentDeletionListener {
         List<Requeued> requeued = new ArrayList<>();
         try (SqlSession session = store.sessionOn(transaction)) {
             for (Agent agent : agents) {
-                requeued.addAll(requeue(session, agent.id(), leftText(agent.displayName())));
+                requeued.addAll(requeue(store, session, agent.id(), leftText(agent.displayName())));
             }
         }
         return () -> published(store, requeued);
@@ -43,7 +43,7 @@ public final class ConversationRequeue implements AgentDeletionListener {
     record Requeued(Conversation conversation, Message notice) {}
 
     /** Puts the agent's open conversations back in the queue, in the session's transaction. */
-    static List<Requeued> requeue(SqlSession session, String agentId, String notice) {
+    static List<Requeued> requeue(ChatStore store, SqlSession session, String agentId, String notice) {
         OffsetDateTime now = ChatStore.now();
         ConversationMapper conversations = session.getMapper(ConversationMapper.class);
         List<Requeued> requeued = new ArrayList<>();
@@ -54,7 +54,7 @@ public final class ConversationRequeue implements AgentDeletionListener {
             if (!"ACTIVE".equals(row.state) || !agentId.equals(row.assignedAgentId)) {
                 continue; // closed or handed on before the lock
             }
-            Message message = ChatStore.appendSystem(session, id, notice, now);
+            Message message = store.appendSystem(session, id, notice, now);
             conversations.requeue(id);
             requeued.add(new Requeued(conversations.find(id).toConversation(), message));
         }

@@ -23,6 +23,32 @@ final class ConversationRow {
     /** The number of the message already stored in the table with the client id asked about: only where a query reads it. */
     Long clientIdSeq;
 
+    /** A copy, for {@link ConversationStates}, whose rows nobody changes once kept. */
+    ConversationRow copy() {
+        ConversationRow copy = new ConversationRow();
+        copy.id = id;
+        copy.visitorId = visitorId;
+        copy.state = state;
+        copy.lastSeq = lastSeq;
+        copy.createdAt = createdAt;
+        copy.assignedAgentId = assignedAgentId;
+        copy.closedAt = closedAt;
+        copy.visitorMessages = visitorMessages;
+        copy.assigneeSeenVisitorMessages = assigneeSeenVisitorMessages;
+        copy.visitorBlocked = visitorBlocked;
+        return copy;
+    }
+
+    /** A copy counting one more message, the visitor's if {@code visitor}, as the counter row's update does. */
+    ConversationRow next(boolean visitor) {
+        ConversationRow next = copy();
+        next.lastSeq++;
+        if (visitor) {
+            next.visitorMessages++;
+        }
+        return next;
+    }
+
     /** The conversation as its assigned agent's list shows it, with this message as the newest; null unless ACTIVE. */
     DeskConversation toAssigneeView(Conversation conversation, Message newest) {
         if (conversation.state() != ConversationState.ACTIVE) {

@@ -161,6 +161,7 @@ final class MessageWriter implements AutoCloseable {
         OffsetDateTime now = ChatStore.now();
         List<Stored> stored = new ArrayList<>(batch.size());
         Set<String> clientIds = new HashSet<>();
+        boolean committed = false;
         try (SqlSession session = store.writerSession()) {
             for (Pending pending : batch) {
                 // A client id twice in one batch: the second is a retry, answered from the first, one at a time.
@@ -173,11 +174,16 @@ final class MessageWriter implements AutoCloseable {
                 stored.add(message);
             }
             session.commit();
+            committed = true;
             store.journaled(stored.stream().map(MessageWriter::journalEntry).toList());
             return stored;
         } catch (PersistenceException e) {
             // A repeated client message id (the unique key) or a database hiccup: one at a time tells them apart.
             return null;
+        } finally {
+            if (!committed) {
+                batch.forEach(pending -> store.forgetState(pending.conversationId()));
+            }
         }
     }
 
@@ -188,6 +194,7 @@ final class MessageWriter implements AutoCloseable {
             try {
                 stored = store(session, pending, ChatStore.now());
             } catch (PersistenceException e) {
+                store.forgetState(pending.conversationId());
                 if (!isUniqueViolation(e)) {
                     throw e;
                 }
@@ -201,9 +208,15 @@ final class MessageWriter implements AutoCloseable {
             }
             if (stored == null) {
                 session.rollback();
+                store.forgetState(pending.conversationId());
                 return new Stored(pending, refused(store, session, pending), null, null);
             }
-            session.commit();
+            try {
+                session.commit();
+            } catch (PersistenceException e) {
+                store.forgetState(pending.conversationId());
+                throw e;
+            }
             store.journaled(List.of(journalEntry(stored)));
             return stored;
         }
@@ -217,8 +230,10 @@ final class MessageWriter implements AutoCloseable {
     /**
      * Takes the next sequence number, checks under the counter row's lock that the sender may write, and inserts the
      * message: three statements (an agent's also moves their read mark), the second of which also finds a repeated
-     * client id. With a journal the row is not inserted but held ({@link ChatStore#journaled}). Null when the
-     * conversation refused or the client id was used before; the caller rolls back.
+     * client id. With a journal the row is not inserted but held ({@link ChatStore#journaled}), and the conversation
+     * is read from the database only for its first message: after that, from what this writer kept of it
+     * ({@link ConversationStates}), and the second statement only looks for the client id. Null when the
+     * conversation refused or the client id was used before; the caller rolls back and forgets what it kept.
      */
     private Stored store(SqlSession session, Pending pending, OffsetDateTime now) {
         ConversationMapper conversations = session.getMapper(ConversationMapper.class);
@@ -231,8 +246,22 @@ final class MessageWriter implements AutoCloseable {
             return null;
         }
         // Read after the lock: a change of state committed before it is seen, one after it waits for this message.
-        ConversationRow row = conversations.findForMessage(id, pending.clientMessageId());
-        if (row.clientIdSeq != null || !mayWrite(row, pending)) {
+        ConversationStates states = store.states();
+        long stamp = states == null ? 0 : states.stamp(id);
+        ConversationRow kept = states == null ? null : states.get(id);
+        ConversationRow row;
+        if (kept == null) {
+            row = conversations.findForMessage(id, pending.clientMessageId());
+            if (row.clientIdSeq != null) {
+                return null;
+            }
+        } else {
+            if (session.getMapper(MessageMapper.class).seqOfClientId(id, pending.clientMessageId()) != null) {
+                return null;
+            }
+            row = kept.next(pending.visitor());
+        }
+        if (!mayWrite(row, pending)) {
             return null;
         }
         Message message = new Message(id, row.lastSeq, pending.clientMessageId(), pending.sender(), pending.text(),
@@ -245,6 +274,10 @@ final class MessageWriter implements AutoCloseable {
             // so the visitor's messages it passes are all the counter counts.
             session.getMapper(DeskMapper.class).mark(id, pending.agentId(), row.lastSeq, row.visitorMessages);
             row.assigneeSeenVisitorMessages = row.visitorMessages;
+        }
+        if (states != null) {
+            // Before the commit, still under the lock; the caller forgets it if the transaction does not commit.
+            states.put(id, row.copy(), stamp);
         }
         Conversation conversation = row.toConversation();
         return new Stored(pending, new PostedMessage(message, true), conversation,

@@ -39,7 +39,7 @@ public final class OrphanedConversations {
             List<ConversationRequeue.Requeued> requeued;
             try (SqlSession session = store.session()) {
                 String name = store.lastNameOf(session, agentId);
-                requeued = ConversationRequeue.requeue(session, agentId,
+                requeued = ConversationRequeue.requeue(store, session, agentId,
                         ConversationRequeue.leftText(name == null ? "Your agent" : name));
                 session.commit();
             }

@@ -24,6 +24,7 @@ final class SeenMarks {
 
     /** Raises the reader's mark to {@code seq}; a lower number changes nothing. Answers the mark afterwards. */
     static long raise(ChatStore store, String conversationId, String readerId, long seq) {
+        long visitorMessages;
         try (SqlSession session = store.session()) {
             ConversationRow row = session.getMapper(ConversationMapper.class).find(conversationId);
             if (row == null) {
@@ -33,17 +34,18 @@ final class SeenMarks {
                 throw new ChatException(ChatException.Reason.INVALID, "seq",
                         "'seq' must be from 0 to the newest message's, " + row.lastSeq);
             }
-            long visitorMessages = store.visitorMessagesUpTo(session, conversationId, seq);
+            visitorMessages = store.visitorMessagesUpTo(session, conversationId, seq);
             session.getMapper(DeskMapper.class).mark(conversationId, readerId, seq, visitorMessages);
             session.commit();
         } catch (PersistenceException e) {
             // Another request of the same reader inserted the mark at the same moment: raise it instead.
             try (SqlSession session = store.session()) {
-                session.getMapper(DeskMapper.class).raiseMark(conversationId, readerId, seq,
-                        store.visitorMessagesUpTo(session, conversationId, seq));
+                visitorMessages = store.visitorMessagesUpTo(session, conversationId, seq);
+                session.getMapper(DeskMapper.class).raiseMark(conversationId, readerId, seq, visitorMessages);
                 session.commit();
             }
         }
+        store.seenChanged(conversationId, readerId, visitorMessages);
         try (SqlSession session = store.session()) {
             Long now = session.getMapper(DeskMapper.class).seen(conversationId, readerId);
             return now == null ? seq : now;
