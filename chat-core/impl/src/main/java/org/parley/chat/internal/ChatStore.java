@@ -12,6 +12,7 @@ import java.util.UUID;
 import java.util.function.Supplier;
 import javax.sql.DataSource;
 import org.apache.ibatis.exceptions.PersistenceException;
+import org.apache.ibatis.session.ExecutorType;
 import org.apache.ibatis.session.SqlSession;
 import org.apache.ibatis.session.SqlSessionFactory;
 import org.osgi.service.component.annotations.Activate;
@@ -72,7 +73,7 @@ public final class ChatStore {
         } else {
             this.tails = new MessageTails();
             journal.retainFrom(tails::oldestPosition);
-            this.flusher = new MessageFlusher(tails, this::writerSession);
+            this.flusher = new MessageFlusher(tails, () -> writerSession(ExecutorType.BATCH));
             this.states = new ConversationStates();
         }
         this.writer = new MessageWriter(this, MessageWriter.WRITERS);
@@ -113,15 +114,19 @@ public final class ChatStore {
      * the writer appends what it committed ({@link #journaled}) before answering.
      */
     SqlSession writerSession() {
+        return writerSession(ExecutorType.SIMPLE);
+    }
+
+    private SqlSession writerSession(ExecutorType executor) {
         if (journal == null) {
-            return session();
+            return sessions.openSession(executor, false);
         }
         DataSource pool = sessions.getConfiguration().getEnvironment().getDataSource();
         Connection connection = null;
         try {
             connection = pool.getConnection();
             connection.setAutoCommit(false);
-            return sessions.openSession(connection);
+            return sessions.openSession(executor, connection);
         } catch (SQLException e) {
             closeQuietly(connection);
             throw new PersistenceException("No database connection for the message writer", e);
@@ -188,6 +193,17 @@ public final class ChatStore {
                         .forEach(row -> states.forget(row.id));
             }
         }
+    }
+
+    /** The client ids of the conversation's messages, held or in the table, for its writer to count on from. */
+    ClientIdFilter clientIdsOf(SqlSession session, String conversationId) {
+        // Held first: one written meanwhile is in the table by the time the table is asked.
+        List<String> ids = new ArrayList<>();
+        if (tails != null) {
+            tails.of(conversationId).forEach(row -> ids.add(row.clientMessageId));
+        }
+        ids.addAll(session.getMapper(MessageMapper.class).clientIdsOf(conversationId));
+        return ClientIdFilter.of(ids);
     }
 
     /** Whether a held message has this client id. */

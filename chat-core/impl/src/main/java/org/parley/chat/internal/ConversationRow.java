@@ -20,6 +20,8 @@ final class ConversationRow {
     Long assigneeSeenVisitorMessages;
     /** Whether its visitor is blocked: only where a query reads it. */
     boolean visitorBlocked;
+    /** The client ids its messages were stored with: only where a message's writer keeps it (ConversationStates). */
+    ClientIdFilter clientIds;
     /** The number of the message already stored in the table with the client id asked about: only where a query reads it. */
     Long clientIdSeq;
 
@@ -36,6 +38,7 @@ final class ConversationRow {
         copy.visitorMessages = visitorMessages;
         copy.assigneeSeenVisitorMessages = assigneeSeenVisitorMessages;
         copy.visitorBlocked = visitorBlocked;
+        copy.clientIds = clientIds; // shared: only ever added to, by the conversation's writer
         return copy;
     }
 

@@ -34,7 +34,10 @@ final class MessageFlusher implements AutoCloseable {
     private final Supplier<SqlSession> sessions;
     private final ScheduledExecutorService thread;
 
-    /** @param sessions sessions whose commit need not reach the disk: the journal keeps what they write */
+    /**
+     * @param sessions sessions whose commit need not reach the disk (the journal keeps what they write), with a batch
+     *     executor: one prepared insert for all the rows of a flush
+     */
     MessageFlusher(MessageTails tails, Supplier<SqlSession> sessions) {
         this.tails = tails;
         this.sessions = sessions;
@@ -81,6 +84,7 @@ final class MessageFlusher implements AutoCloseable {
         try (SqlSession session = sessions.get()) {
             MessageMapper messages = session.getMapper(MessageMapper.class);
             conversations.forEach(rows -> rows.forEach(messages::insert));
+            session.flushStatements(); // the inserts run here, not while readers wait for the commit
             tails.written(conversations, session::commit);
         } catch (PersistenceException e) {
             LOG.warn("Writing {} conversations' held messages together failed; writing them one by one",
@@ -98,6 +102,7 @@ final class MessageFlusher implements AutoCloseable {
                     messages.insert(row);
                 }
             }
+            session.flushStatements();
             tails.written(List.of(rows), session::commit);
         } catch (PersistenceException e) {
             LOG.error("Conversation {}: its held messages could not be written; they stay held and in the journal",

@@ -23,6 +23,10 @@ interface MessageMapper {
             + " AND seq <= #{seq}")
     long visitorMessagesUpTo(@Param("conversationId") String conversationId, @Param("seq") long seq);
 
+    /** The client ids of the conversation's messages in the table. */
+    @Select("SELECT client_message_id FROM chat_message WHERE conversation_id = #{conversationId}")
+    List<String> clientIdsOf(String conversationId);
+
     /** The number of the message in the table with this client id; null if none. */
     @Select("SELECT seq FROM chat_message"
             + " WHERE conversation_id = #{conversationId} AND client_message_id = #{clientMessageId}")

@@ -232,7 +232,8 @@ final class MessageWriter implements AutoCloseable {
      * message: three statements (an agent's also moves their read mark), the second of which also finds a repeated
      * client id. With a journal the row is not inserted but held ({@link ChatStore#journaled}), and the conversation
      * is read from the database only for its first message: after that, from what this writer kept of it
-     * ({@link ConversationStates}), and the second statement only looks for the client id. Null when the
+     * ({@link ConversationStates}), and the second statement, which looks for the client id, runs only when the
+     * conversation's {@link ClientIdFilter} cannot rule it out. Null when the
      * conversation refused or the client id was used before; the caller rolls back and forgets what it kept.
      */
     private Stored store(SqlSession session, Pending pending, OffsetDateTime now) {
@@ -255,8 +256,13 @@ final class MessageWriter implements AutoCloseable {
             if (row.clientIdSeq != null) {
                 return null;
             }
+            if (states != null) {
+                row.clientIds = store.clientIdsOf(session, id);
+            }
         } else {
-            if (session.getMapper(MessageMapper.class).seqOfClientId(id, pending.clientMessageId()) != null) {
+            // Almost always certainly new: the table is asked only when the filter says "maybe".
+            if (kept.clientIds.mightContain(pending.clientMessageId()) && session.getMapper(MessageMapper.class)
+                    .seqOfClientId(id, pending.clientMessageId()) != null) {
                 return null;
             }
             row = kept.next(pending.visitor());
@@ -277,7 +283,12 @@ final class MessageWriter implements AutoCloseable {
         }
         if (states != null) {
             // Before the commit, still under the lock; the caller forgets it if the transaction does not commit.
-            states.put(id, row.copy(), stamp);
+            row.clientIds.add(pending.clientMessageId());
+            if (row.clientIds.full()) {
+                states.forget(id); // the next message reads it again, with a larger filter
+            } else {
+                states.put(id, row.copy(), stamp);
+            }
         }
         Conversation conversation = row.toConversation();
         return new Stored(pending, new PostedMessage(message, true), conversation,
