@@ -12,7 +12,6 @@ import java.util.UUID;
 import java.util.function.Supplier;
 import javax.sql.DataSource;
 import org.apache.ibatis.exceptions.PersistenceException;
-import org.apache.ibatis.session.ExecutorType;
 import org.apache.ibatis.session.SqlSession;
 import org.apache.ibatis.session.SqlSessionFactory;
 import org.osgi.service.component.annotations.Activate;
@@ -73,7 +72,7 @@ public final class ChatStore {
         } else {
             this.tails = new MessageTails();
             journal.retainFrom(tails::oldestPosition);
-            this.flusher = new MessageFlusher(tails, () -> writerSession(ExecutorType.BATCH));
+            this.flusher = new MessageFlusher(tails, this::writerSession);
             this.states = new ConversationStates();
         }
         this.writer = new MessageWriter(this, MessageWriter.WRITERS);
@@ -114,19 +113,15 @@ public final class ChatStore {
      * the writer appends what it committed ({@link #journaled}) before answering.
      */
     SqlSession writerSession() {
-        return writerSession(ExecutorType.SIMPLE);
-    }
-
-    private SqlSession writerSession(ExecutorType executor) {
         if (journal == null) {
-            return sessions.openSession(executor, false);
+            return session();
         }
         DataSource pool = sessions.getConfiguration().getEnvironment().getDataSource();
         Connection connection = null;
         try {
             connection = pool.getConnection();
             connection.setAutoCommit(false);
-            return sessions.openSession(executor, connection);
+            return sessions.openSession(connection);
         } catch (SQLException e) {
             closeQuietly(connection);
             throw new PersistenceException("No database connection for the message writer", e);

@@ -13,6 +13,9 @@ interface MessageMapper {
             + " #{senderType}, #{senderId}, #{senderName}, #{body}, #{createdAt})")
     void insert(MessageRow message);
 
+    /** {@link #insert} for plain JDBC, parameters in the order of {@link #COLUMNS}. */
+    String INSERT = "INSERT INTO chat_message (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?)";
+
     @Select("SELECT COUNT(*) FROM chat_message WHERE conversation_id = #{conversationId} AND seq = #{seq}")
     int countAt(@Param("conversationId") String conversationId, @Param("seq") long seq);
 

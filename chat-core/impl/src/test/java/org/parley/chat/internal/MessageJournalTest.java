@@ -127,6 +127,31 @@ class MessageJournalTest {
         }
     }
 
+    @Test
+    void aFlushThatMeetsARowTheTableHasWritesTheOthersOneByOne() throws Exception {
+        try (TestChat parley = new TestChat(TestDatabase.h2File(running, 4))) {
+            Conversation first = parley.newConversation();
+            Conversation second = parley.newConversation();
+            for (Conversation conversation : List.of(first, second)) {
+                for (int i = 1; i <= 3; i++) {
+                    parley.conversations.post(conversation.id(), Sender.visitor(conversation.visitorId()), "v" + i,
+                            "visitor " + i);
+                }
+            }
+            // As if a replay had written it already: the flush's one batch fails on it.
+            parley.execute("INSERT INTO chat_message (conversation_id, seq, client_message_id, sender_type, sender_id,"
+                    + " body, created_at) VALUES (?, 2, 'v2', 'VISITOR', ?, 'visitor 2', CURRENT_TIMESTAMP)",
+                    first.id(), first.visitorId());
+            parley.store.writeHeld();
+
+            assertEquals(6, count(parley.db.connection(), "SELECT COUNT(*) FROM chat_message"), "each once");
+            for (Conversation conversation : List.of(first, second)) {
+                assertEquals(List.of(1L, 2L, 3L), parley.conversations.messagesAfter(conversation.id(), 0, 10)
+                        .stream().map(Message::seq).toList());
+            }
+        }
+    }
+
     private long journalBytes() throws Exception {
         try (Stream<Path> files = Files.list(running)) {
             long bytes = 0;
