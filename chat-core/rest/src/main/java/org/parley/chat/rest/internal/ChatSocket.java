@@ -194,7 +194,8 @@ public final class ChatSocket extends Endpoint { // public: Jetty validates endp
             return;
         }
         unsubscribe(conversationId);
-        StreamSubscription subscription = new StreamSubscription(conversations, conversationId, after.asLong(0), this::send);
+        StreamSubscription subscription = new StreamSubscription(conversations, conversationId, after.asLong(0), this::send,
+                json);
         subscriptions.put(conversationId, subscription);
         following.put(conversationId, signals.follow(conversationId, listener));
         subscription.start();
@@ -312,7 +313,7 @@ public final class ChatSocket extends Endpoint { // public: Jetty validates endp
 
     void send(Object frame) {
         try {
-            String text = json.writeValueAsString(frame);
+            String text = frame instanceof MessageFrame made ? made.json() : json.writeValueAsString(frame);
             synchronized (this) {
                 if (session.isOpen()) {
                     session.getAsyncRemote().sendText(text);

@@ -56,11 +56,13 @@ final class SseStream implements ConversationSignals.Listener {
     /** Sends a frame as an event; a stream whose client went away closes. */
     void send(Object frame) {
         OutboundSseEvent.Builder event = sse.newEventBuilder().mediaType(MediaType.TEXT_PLAIN_TYPE);
+        if (frame instanceof MessageFrame made) {
+            event.name("message").id(Long.toString(made.seq())).data(String.class, made.json());
+            write(event.build());
+            return;
+        }
         if (frame instanceof Map<?, ?> map) {
             event.name(String.valueOf(map.get("type")));
-            if (map.get("message") instanceof Json.MessageView message) {
-                event.id(Long.toString(message.seq()));
-            }
         }
         try {
             event.data(String.class, json.writeValueAsString(frame));

@@ -112,7 +112,8 @@ public class StreamResource {
         streams.add(stream);
         stream.add(availability.follow(stream));
         stream.add(signals.follow(conversation.id(), stream));
-        StreamSubscription subscription = new StreamSubscription(conversations, conversation.id(), from, stream::send);
+        StreamSubscription subscription = new StreamSubscription(conversations, conversation.id(), from, stream::send,
+                json);
         stream.add(subscription::close);
         subscription.start();
     }

@@ -1,5 +1,6 @@
 package org.parley.chat.rest.internal;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
@@ -18,12 +19,18 @@ final class StreamSubscription {
     private final Conversations conversations;
     private final String conversationId;
     private final Consumer<Object> frames;
+    private final ObjectMapper json;
     private long lastSent;
     private Conversations.Subscription live;
 
-    /** @param frames where the frames for the client go (the connection's send) */
-    StreamSubscription(Conversations conversations, String conversationId, long after, Consumer<Object> frames) {
+    /**
+     * @param frames where the frames for the client go (the connection's send)
+     * @param json how message frames are serialized ({@link MessageFrame})
+     */
+    StreamSubscription(Conversations conversations, String conversationId, long after, Consumer<Object> frames,
+            ObjectMapper json) {
         this.conversations = conversations;
+        this.json = json;
         this.conversationId = conversationId;
         this.lastSent = after;
         this.frames = frames;
@@ -55,7 +62,7 @@ final class StreamSubscription {
     }
 
     private void deliver(Message message) {
-        frames.accept(Map.of("type", "message", "message", Json.MessageView.of(message)));
+        frames.accept(MessageFrame.of(message, json));
         lastSent = message.seq();
     }
 
