@@ -76,11 +76,6 @@ final class ConversationStates {
         });
     }
 
-    /** How many conversations are kept. */
-    int size() {
-        return rows.size();
-    }
-
     private static int stripe(String conversationId) {
         return Math.floorMod(conversationId.hashCode(), STRIPES);
     }

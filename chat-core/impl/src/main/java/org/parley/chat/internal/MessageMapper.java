@@ -30,12 +30,6 @@ interface MessageMapper {
     @Select("SELECT client_message_id FROM chat_message WHERE conversation_id = #{conversationId}")
     List<String> clientIdsOf(String conversationId);
 
-    /** The number of the message in the table with this client id; null if none. */
-    @Select("SELECT seq FROM chat_message"
-            + " WHERE conversation_id = #{conversationId} AND client_message_id = #{clientMessageId}")
-    Long seqOfClientId(@Param("conversationId") String conversationId,
-            @Param("clientMessageId") String clientMessageId);
-
     @Select("SELECT " + COLUMNS + " FROM chat_message"
             + " WHERE conversation_id = #{conversationId} AND client_message_id = #{clientMessageId}")
     MessageRow findByClientId(

@@ -189,12 +189,12 @@ final class MessageWriter implements AutoCloseable {
 
     /** One message in its own transaction: stored, or the copy stored before, or the reason it may not be. */
     private Stored alone(Pending pending) {
+        boolean committed = false;
         try (SqlSession session = store.writerSession()) {
             Stored stored;
             try {
                 stored = store(session, pending, ChatStore.now());
             } catch (PersistenceException e) {
-                store.forgetState(pending.conversationId());
                 if (!isUniqueViolation(e)) {
                     throw e;
                 }
@@ -208,17 +208,16 @@ final class MessageWriter implements AutoCloseable {
             }
             if (stored == null) {
                 session.rollback();
-                store.forgetState(pending.conversationId());
                 return new Stored(pending, refused(store, session, pending), null, null);
             }
-            try {
-                session.commit();
-            } catch (PersistenceException e) {
-                store.forgetState(pending.conversationId());
-                throw e;
-            }
+            session.commit();
+            committed = true;
             store.journaled(List.of(journalEntry(stored)));
             return stored;
+        } finally {
+            if (!committed) {
+                store.forgetState(pending.conversationId());
+            }
         }
     }
 
@@ -262,7 +261,7 @@ final class MessageWriter implements AutoCloseable {
         } else {
             // Almost always certainly new: the table is asked only when the filter says "maybe".
             if (kept.clientIds.mightContain(pending.clientMessageId()) && session.getMapper(MessageMapper.class)
-                    .seqOfClientId(id, pending.clientMessageId()) != null) {
+                    .findByClientId(id, pending.clientMessageId()) != null) {
                 return null;
             }
             row = kept.next(pending.visitor());
