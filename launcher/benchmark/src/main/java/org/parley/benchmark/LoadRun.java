@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.ScheduledExecutorService;
@@ -40,6 +41,8 @@ final class LoadRun {
     private final HttpClient visitorSockets = HttpClient.newBuilder().executor(daemonPool("visitor-ws", 2)).build();
     private final HttpClient agentSockets = HttpClient.newBuilder().executor(daemonPool("agent-ws", 2)).build();
     private final List<StreamSocket> sockets = new ArrayList<>();
+    /** Every socket once it is subscribed, for the pings: filled while the set-up still opens the others. */
+    private final List<StreamSocket> pinged = new CopyOnWriteArrayList<>();
     private String[] tokens;
     private String[] conversations;
 
@@ -74,20 +77,22 @@ final class LoadRun {
         ServerProcess server = target.process();
         try (Api api = new Api("http://localhost:" + server.port, 128)) {
             long begin = System.nanoTime();
-            List<Target.AgentLogin> agents = target.signInAgents(api, options.agents);
-            say("%d agents signed in", agents.size());
-            openVisitors(api);
-            say("%d visitors with a conversation and a subscribed WebSocket (%.0f s)", visitorCount,
-                    (System.nanoTime() - begin) / 1e9);
-            takeAndSubscribe(api, agents);
-            say("agents took and subscribed to every conversation (%.0f s); waiting for quiet",
-                    (System.nanoTime() - begin) / 1e9);
-            awaitQuiet(2, 120);
-            long deskFramesBefore = StreamSocket.DESK_FRAMES.sum();
-            long lostBefore = StreamSocket.CLOSED.sum();
+            // Pings from the first socket on: a set-up longer than the server's 60 s of silence lost the first
+            // visitors' sockets before the load began.
             ScheduledExecutorService pings = Executors.newSingleThreadScheduledExecutor(daemon("pings"));
             pings.scheduleAtFixedRate(new Pinger(), 1, 1, TimeUnit.SECONDS);
             try {
+                List<Target.AgentLogin> agents = target.signInAgents(api, options.agents);
+                say("%d agents signed in", agents.size());
+                openVisitors(api);
+                say("%d visitors with a conversation and a subscribed WebSocket (%.0f s)", visitorCount,
+                        (System.nanoTime() - begin) / 1e9);
+                takeAndSubscribe(api, agents);
+                say("agents took and subscribed to every conversation (%.0f s); waiting for quiet",
+                        (System.nanoTime() - begin) / 1e9);
+                awaitQuiet(2, 120);
+                long deskFramesBefore = StreamSocket.DESK_FRAMES.sum();
+                long lostBefore = StreamSocket.CLOSED.sum();
                 List<Phase.Result> results = new ArrayList<>();
                 // Warm-up in five steps up to the rate, as traffic grows on a server that just started: the JIT
                 // compiles the hot paths while there is CPU to spare instead of under a backlog.
@@ -167,6 +172,7 @@ final class LoadRun {
                     socket.send("{\"type\":\"subscribe\",\"conversationId\":\"" + conversations[visitor]
                             + "\",\"after\":0}");
                     awaitSubscribed(socket, 1);
+                    pinged.add(socket);
                     return null;
                 }));
             }
@@ -215,6 +221,7 @@ final class LoadRun {
             }
             awaitSubscribed(socket, subscriptions);
             sockets.add(socket);
+            pinged.add(socket);
         }
     }
 
@@ -358,9 +365,9 @@ final class LoadRun {
 
         @Override
         public void run() {
-            int perTick = Math.max(1, (sockets.size() + 24) / 25);
-            for (int i = 0; i < perTick && !sockets.isEmpty(); i++) {
-                StreamSocket socket = sockets.get(next++ % sockets.size());
+            int perTick = Math.max(1, (pinged.size() + 24) / 25);
+            for (int i = 0; i < perTick && !pinged.isEmpty(); i++) {
+                StreamSocket socket = pinged.get(next++ % pinged.size());
                 if (socket.isOpen()) {
                     socket.send("{\"type\":\"ping\"}");
                 }
