@@ -2,6 +2,7 @@ package org.parley.chat.api;
 
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletionStage;
 import org.osgi.annotation.versioning.ProviderType;
 
 /** Visitors, their conversations and messages. Provided by chat core; used by the transports and other bundles. */
@@ -35,6 +36,16 @@ public interface Conversations {
      *     closed for an agent or the system, or the visitor is blocked, or the text or id is invalid
      */
     PostedMessage post(String conversationId, Sender sender, String clientMessageId, String text);
+
+    /**
+     * {@link #post} without holding the caller's thread while the message waits to be stored: the answer completes,
+     * on the thread that stored it, once it is stored and handed to the subscribers, or fails with the
+     * {@link ChatException} that {@link #post} would throw (BUSY when too many messages are waiting). For callers that
+     * serve many connections from few threads, such as the WebSocket.
+     *
+     * @since 1.4
+     */
+    CompletionStage<PostedMessage> postAsync(String conversationId, Sender sender, String clientMessageId, String text);
 
     /**
      * Ends the conversation, with a system message saying who closed it; writing again starts a new conversation.

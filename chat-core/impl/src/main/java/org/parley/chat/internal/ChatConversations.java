@@ -8,9 +8,16 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.function.Function;
 import org.apache.ibatis.session.SqlSession;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
 import org.parley.chat.api.ChatException;
 import org.parley.chat.api.Conversation;
@@ -42,9 +49,21 @@ public class ChatConversations implements Conversations {
             .expireAfterAccess(Duration.ofHours(1))
             .build();
 
+    /** Where a visitor's message sent to a closed conversation moves on to the next one ({@link #postAsync}). */
+    private final ExecutorService continuations = Executors.newSingleThreadExecutor(runnable -> {
+        Thread thread = new Thread(runnable, "parley-conversation-continuations");
+        thread.setDaemon(true);
+        return thread;
+    });
+
     @Activate
     public ChatConversations(@Reference ChatStore store) {
         this.store = store;
+    }
+
+    @Deactivate
+    void deactivate() {
+        continuations.shutdownNow();
     }
 
     @Override
@@ -117,6 +136,29 @@ public class ChatConversations implements Conversations {
                 target = ConversationEnd.continuation(store, target);
             }
         }
+    }
+
+    /**
+     * A visitor's message to a closed conversation continues in the next one, as {@link #post} does: that step opens a
+     * conversation, so it runs here, never on the writer's thread that reported the close.
+     */
+    @Override
+    public CompletionStage<PostedMessage> postAsync(String conversationId, Sender sender, String clientMessageId,
+            String text) {
+        CompletableFuture<PostedMessage> first = store.postAsync(conversationId, sender, clientMessageId, text, null);
+        return first.handle((posted, failure) -> {
+            if (failure == null) {
+                return first;
+            }
+            Throwable cause = failure instanceof CompletionException && failure.getCause() != null
+                    ? failure.getCause() : failure;
+            if (cause instanceof ChatException e && e.reason() == ChatException.Reason.CLOSED
+                    && sender.type() == SenderType.VISITOR) {
+                return CompletableFuture.supplyAsync(() -> post(conversationId, sender, clientMessageId, text),
+                        continuations);
+            }
+            return CompletableFuture.<PostedMessage>failedFuture(cause);
+        }).thenCompose(Function.identity());
     }
 
     @Override

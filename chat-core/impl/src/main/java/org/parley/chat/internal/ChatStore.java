@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import java.util.function.Supplier;
 import javax.sql.DataSource;
 import org.apache.ibatis.exceptions.PersistenceException;
@@ -297,6 +298,20 @@ public final class ChatStore {
         String checkedText = MessageRules.checkText(text);
         String checkedId = MessageRules.checkClientMessageId(clientMessageId);
         return writer.write(conversationId, sender, checkedId, checkedText, agentId);
+    }
+
+    /** {@link #post} without waiting: see {@link MessageWriter#submit}; a text or id that is not valid fails it. */
+    CompletableFuture<PostedMessage> postAsync(String conversationId, Sender sender, String clientMessageId,
+            String text, String agentId) {
+        String checkedText;
+        String checkedId;
+        try {
+            checkedText = MessageRules.checkText(text);
+            checkedId = MessageRules.checkClientMessageId(clientMessageId);
+        } catch (ChatException e) {
+            return CompletableFuture.failedFuture(e);
+        }
+        return writer.submit(conversationId, sender, checkedId, checkedText, agentId);
     }
 
     static ChatException refusal(ConversationRow row, String agentId) {

@@ -83,13 +83,9 @@ final class MessageWriter implements AutoCloseable {
 
     /** Stores the message (checked already) and answers once it is committed and handed to the subscribers. */
     PostedMessage write(String conversationId, Sender sender, String clientMessageId, String text, String agentId) {
-        Pending pending = new Pending(conversationId, sender, clientMessageId, text, agentId, new CompletableFuture<>());
-        BlockingQueue<Pending> queue = waiting.get(Math.floorMod(conversationId.hashCode(), waiting.size()));
-        if (!running || !queue.offer(pending)) {
-            throw busy();
-        }
         try {
-            return pending.answer().get(MAX_WAIT_MILLIS, TimeUnit.MILLISECONDS);
+            return submit(conversationId, sender, clientMessageId, text, agentId)
+                    .get(MAX_WAIT_MILLIS, TimeUnit.MILLISECONDS);
         } catch (ExecutionException e) {
             if (e.getCause() instanceof RuntimeException runtime) {
                 throw runtime;
@@ -102,6 +98,21 @@ final class MessageWriter implements AutoCloseable {
             Thread.currentThread().interrupt();
             throw busy();
         }
+    }
+
+    /**
+     * Queues the message (checked already) without waiting: the answer completes on this writer's thread once the
+     * message is committed and handed to the subscribers, or fails (BUSY at once when {@value #MAX_WAITING} wait
+     * already). Never complete it from outside.
+     */
+    CompletableFuture<PostedMessage> submit(String conversationId, Sender sender, String clientMessageId, String text,
+            String agentId) {
+        Pending pending = new Pending(conversationId, sender, clientMessageId, text, agentId, new CompletableFuture<>());
+        BlockingQueue<Pending> queue = waiting.get(Math.floorMod(conversationId.hashCode(), waiting.size()));
+        if (!running || !queue.offer(pending)) {
+            return CompletableFuture.failedFuture(busy());
+        }
+        return pending.answer();
     }
 
     private static ChatException busy() {
@@ -125,6 +136,10 @@ final class MessageWriter implements AutoCloseable {
                 write(batch);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
+                // Stopped: nobody may wait for ever, whether they hold a thread or a callback.
+                for (Pending left; (left = waiting.poll()) != null;) {
+                    left.answer().completeExceptionally(busy());
+                }
                 return;
             } catch (RuntimeException | Error e) {
                 // Never leave a sender waiting, nor the writer dead.

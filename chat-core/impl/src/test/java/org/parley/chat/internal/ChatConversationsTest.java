@@ -2,16 +2,22 @@ package org.parley.chat.internal;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.LongStream;
+import org.apache.ibatis.session.SqlSession;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.parley.platform.database.TestDatabase;
@@ -57,6 +63,53 @@ class ChatConversationsTest {
             assertEquals(visitor, after2.get(0).sender());
             assertEquals(5, chat.find(conversation.id()).orElseThrow().lastSeq());
         }
+    }
+
+    @ParameterizedTest
+    @EnumSource(ChatDatabase.class)
+    void postAsyncReturnsAtOnceAndAnswersOnceStoredOrRefused(ChatDatabase kind) throws Exception {
+        try (TestDatabase db = kind.create()) {
+            ChatStore store = new ChatStore(db.connection());
+            ChatConversations chat = new ChatConversations(store);
+            Conversation conversation = chat.open(chat.createVisitor().visitor().id());
+            Sender visitor = Sender.visitor(conversation.visitorId());
+            CompletableFuture<PostedMessage> answer;
+            // A change of state under way holds the conversation's writers' lock: the message has to wait behind it.
+            try (SqlSession change = store.session()) {
+                assertEquals(conversation.id(),
+                        change.getMapper(ConversationMapper.class).lockCounter(conversation.id()));
+                answer = chat.postAsync(conversation.id(), visitor, "a1", "while locked").toCompletableFuture();
+                Thread.sleep(300);
+                assertFalse(answer.isDone(), "answered before the message could be stored");
+                change.rollback();
+            }
+            PostedMessage posted = answer.get(10, TimeUnit.SECONDS);
+            assertTrue(posted.created());
+            assertEquals(1, posted.message().seq());
+            assertEquals("while locked", chat.messagesAfter(conversation.id(), 0, 10).get(0).text());
+
+            assertEquals(ChatException.Reason.INVALID, refusal(chat.postAsync(conversation.id(), visitor, "a2", " ")));
+            assertEquals(ChatException.Reason.NOT_FOUND, refusal(chat.postAsync(conversation.id(),
+                    Sender.visitor(chat.createVisitor().visitor().id()), "a2", "not my conversation")));
+            assertEquals(1, chat.find(conversation.id()).orElseThrow().lastSeq(), "nothing stored by the refusals");
+
+            // A visitor writing after the close goes on in the next conversation, as post does, and a resend stays there.
+            chat.close(conversation.id(), visitor);
+            PostedMessage continued = chat.postAsync(conversation.id(), visitor, "a3", "after the close")
+                    .toCompletableFuture().get(10, TimeUnit.SECONDS);
+            assertTrue(continued.created());
+            assertNotEquals(conversation.id(), continued.message().conversationId());
+            PostedMessage resent = chat.postAsync(conversation.id(), visitor, "a3", "after the close")
+                    .toCompletableFuture().get(10, TimeUnit.SECONDS);
+            assertFalse(resent.created());
+            assertEquals(continued.message(), resent.message());
+        }
+    }
+
+    private static ChatException.Reason refusal(CompletionStage<PostedMessage> answer) {
+        ExecutionException failed = assertThrows(ExecutionException.class,
+                () -> answer.toCompletableFuture().get(10, TimeUnit.SECONDS));
+        return ((ChatException) failed.getCause()).reason();
     }
 
     @ParameterizedTest

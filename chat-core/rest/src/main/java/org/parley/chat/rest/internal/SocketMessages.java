@@ -3,6 +3,7 @@ package org.parley.chat.rest.internal;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.concurrent.CompletionException;
 import java.util.function.Consumer;
 import org.parley.chat.api.ChatException;
 import org.parley.chat.api.Conversations;
@@ -11,6 +12,8 @@ import org.parley.chat.api.Sender;
 import org.parley.chat.api.Visitor;
 import org.parley.rest.problem.Problem;
 import org.parley.rest.problem.ProblemException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * A visitor's message sent over the WebSocket ({@code send} frame): the same checks, limits and storing as
@@ -19,6 +22,7 @@ import org.parley.rest.problem.ProblemException;
  * open.
  */
 final class SocketMessages {
+    private static final Logger LOG = LoggerFactory.getLogger(SocketMessages.class);
     private final Conversations conversations;
     private final VisitorLimits limits;
 
@@ -27,7 +31,12 @@ final class SocketMessages {
         this.limits = limits;
     }
 
-    /** Stores the frame's message for the visitor and answers through {@code frames}. */
+    /**
+     * Stores the frame's message for the visitor and answers through {@code frames}: at once when the frame is refused,
+     * else once the message is stored, from the writer's thread. The calling thread (one of the server's few) never
+     * waits for the store: while it did, a backlog of messages held every server thread and the other connections'
+     * frames, pings included, went unread until their sockets timed out (docs/performance.md, twelfth round).
+     */
     void send(Visitor visitor, JsonNode frame, Consumer<Object> frames) {
         JsonNode clientId = frame.path("clientMessageId");
         String clientMessageId = clientId.isTextual() ? clientId.asText() : null;
@@ -41,14 +50,9 @@ final class SocketMessages {
                 throw ProblemException.invalid("text", "'text' must be a string");
             }
             limits.newMessage(visitor.id());
-            PostedMessage posted = conversations.post(frame.path("conversationId").asText(""),
-                    Sender.visitor(visitor.id()), clientMessageId, text.asText());
-            Map<String, Object> sent = new LinkedHashMap<>();
-            sent.put("type", "sent");
-            sent.put("clientMessageId", clientMessageId);
-            sent.put("created", posted.created());
-            sent.put("message", Json.MessageView.of(posted.message()));
-            frames.accept(sent);
+            conversations.postAsync(frame.path("conversationId").asText(""), Sender.visitor(visitor.id()),
+                    clientMessageId, text.asText()).whenComplete((posted, failure) -> frames.accept(
+                            failure == null ? sent(clientMessageId, posted) : failed(failure, clientMessageId)));
         } catch (ChatException e) {
             frames.accept(error(ChatProblems.problem(e), e.field(), clientMessageId, null));
         } catch (ProblemException e) {
@@ -56,6 +60,27 @@ final class SocketMessages {
             frames.accept(error(e.problem(), e.problem().field(), clientMessageId,
                     retryAfter == null ? null : Long.valueOf(retryAfter)));
         }
+    }
+
+    private static Map<String, Object> sent(String clientMessageId, PostedMessage posted) {
+        Map<String, Object> sent = new LinkedHashMap<>();
+        sent.put("type", "sent");
+        sent.put("clientMessageId", clientMessageId);
+        sent.put("created", posted.created());
+        sent.put("message", Json.MessageView.of(posted.message()));
+        return sent;
+    }
+
+    private static Map<String, Object> failed(Throwable failure, String clientMessageId) {
+        Throwable cause = failure instanceof CompletionException && failure.getCause() != null
+                ? failure.getCause() : failure;
+        if (cause instanceof ChatException e) {
+            return error(ChatProblems.problem(e), e.field(), clientMessageId, null);
+        }
+        LOG.error("Storing a visitor's message failed", cause);
+        return ChatSocket.errorFrame(500, "Internal error",
+                "The message could not be stored; send it again with the same client message id", null,
+                clientMessageId, null);
     }
 
     private static Map<String, Object> error(Problem problem, String field, String clientMessageId,
