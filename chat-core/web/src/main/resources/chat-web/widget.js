@@ -276,7 +276,7 @@
         say(error.message, 'error');
         flush();
       } else {
-        say(error.status === 429 ? 'You are sending messages quickly; they go out in a moment.' : 'Connection lost. Your messages are sent when it is back.', 'connection');
+        say(error.status === 429 ? 'You are sending messages quickly; they go out in a moment.' : error.status === 503 ? 'Many messages are arriving just now; yours go out in a moment.' : 'Connection lost. Your messages are sent when it is back.', 'connection');
         setTimeout(flush, retryDelay);
         retryDelay = Math.min(retryDelay * 2, 30000);
       }
