@@ -41,7 +41,8 @@ public interface Conversations {
      * {@link #post} without holding the caller's thread while the message waits to be stored: the answer completes,
      * on the thread that stored it, once it is stored and handed to the subscribers, or fails with the
      * {@link ChatException} that {@link #post} would throw (BUSY when too many messages are waiting). For callers that
-     * serve many connections from few threads, such as the WebSocket.
+     * serve many connections from few threads, such as the WebSocket. What the caller chains to the answer runs on
+     * that storing thread: keep it short and never block in it (hand slow work to an executor of your own).
      *
      * @since 1.4
      */
