@@ -9,11 +9,9 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.function.Function;
 import org.apache.ibatis.session.SqlSession;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -145,20 +143,12 @@ public class ChatConversations implements Conversations {
     @Override
     public CompletionStage<PostedMessage> postAsync(String conversationId, Sender sender, String clientMessageId,
             String text) {
-        CompletableFuture<PostedMessage> first = store.postAsync(conversationId, sender, clientMessageId, text, null);
-        return first.handle((posted, failure) -> {
-            if (failure == null) {
-                return first;
-            }
-            Throwable cause = failure instanceof CompletionException && failure.getCause() != null
-                    ? failure.getCause() : failure;
-            if (cause instanceof ChatException e && e.reason() == ChatException.Reason.CLOSED
-                    && sender.type() == SenderType.VISITOR) {
-                return CompletableFuture.supplyAsync(() -> post(conversationId, sender, clientMessageId, text),
-                        continuations);
-            }
-            return CompletableFuture.<PostedMessage>failedFuture(cause);
-        }).thenCompose(Function.identity());
+        return store.postAsync(conversationId, sender, clientMessageId, text, null).exceptionallyCompose(failure ->
+                failure instanceof ChatException e && e.reason() == ChatException.Reason.CLOSED
+                        && sender.type() == SenderType.VISITOR
+                        ? CompletableFuture.supplyAsync(() -> post(conversationId, sender, clientMessageId, text),
+                                continuations)
+                        : CompletableFuture.failedFuture(failure));
     }
 
     @Override

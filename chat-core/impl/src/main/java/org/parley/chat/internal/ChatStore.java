@@ -295,9 +295,7 @@ public final class ChatStore {
      *     open, but a visitor only in their own conversation and while not blocked
      */
     PostedMessage post(String conversationId, Sender sender, String clientMessageId, String text, String agentId) {
-        String checkedText = MessageRules.checkText(text);
-        String checkedId = MessageRules.checkClientMessageId(clientMessageId);
-        return writer.write(conversationId, sender, checkedId, checkedText, agentId);
+        return MessageWriter.await(postAsync(conversationId, sender, clientMessageId, text, agentId));
     }
 
     /** {@link #post} without waiting: see {@link MessageWriter#submit}; a text or id that is not valid fails it. */

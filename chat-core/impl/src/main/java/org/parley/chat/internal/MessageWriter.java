@@ -81,11 +81,13 @@ final class MessageWriter implements AutoCloseable {
         }
     }
 
-    /** Stores the message (checked already) and answers once it is committed and handed to the subscribers. */
-    PostedMessage write(String conversationId, Sender sender, String clientMessageId, String text, String agentId) {
+    /**
+     * Waits for a {@link #submit}ted message's answer: the stored message, or the reason it was refused, thrown; BUSY
+     * after {@value #MAX_WAIT_MILLIS} ms.
+     */
+    static PostedMessage await(CompletableFuture<PostedMessage> answer) {
         try {
-            return submit(conversationId, sender, clientMessageId, text, agentId)
-                    .get(MAX_WAIT_MILLIS, TimeUnit.MILLISECONDS);
+            return answer.get(MAX_WAIT_MILLIS, TimeUnit.MILLISECONDS);
         } catch (ExecutionException e) {
             if (e.getCause() instanceof RuntimeException runtime) {
                 throw runtime;
