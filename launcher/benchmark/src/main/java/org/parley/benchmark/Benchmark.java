@@ -34,9 +34,10 @@ public final class Benchmark {
         out.println(Machine.describe());
         int visitors = visitorsWithinLimits(options, out);
         out.printf("Load: %d visitors, %d agents, %d messages/s sent over %s for %ds after %ds warm-up, ramp %s (%ds "
-                + "steps); server heap %s; work folder %s%n", visitors, options.agents, options.rate, options.send,
-                options.duration.toSeconds(), options.warmup.toSeconds(), options.ramp, options.step.toSeconds(),
-                options.heap, work);
+                + "steps); server heap %s, JVM options %s; work folder %s%n", visitors, options.agents, options.rate,
+                options.send, options.duration.toSeconds(), options.warmup.toSeconds(), options.ramp,
+                options.step.toSeconds(), options.heap, String.join(" ", ServerProcess.RECOMMENDED)
+                        + (options.serverOptions.isEmpty() ? "" : " " + String.join(" ", options.serverOptions)), work);
         List<LoadRun.Report> reports = new ArrayList<>();
         if (!options.target.equals("parley")) {
             reports.add(new LoadRun(options, new RelayTarget(options, work.resolve("relay")), visitors, out).run());

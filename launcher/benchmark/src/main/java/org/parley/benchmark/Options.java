@@ -30,7 +30,8 @@ final class Options {
                                   e.g. to lift rate limits (default launcher/benchmark/parley-config)
               --thread-dumps N    take N thread dumps of the server (jcmd Thread.print) spread over the measured run,
                                   into the work folder, to see where its time goes (default 0; they perturb it)
-              --heap SIZE         -Xms and -Xmx of each server process (default 2g)
+              --heap SIZE         -Xms and -Xmx of each server process (default 2g); each also starts with
+                                  the options the README recommends (-XX:MaxTenuringThreshold=2)
               --server-options S  more JVM options for both servers, space-separated, e.g.
                                   "-XX:TieredStopAtLevel=1" (default none)
               --work DIR          where data folders and logs go (default a new temporary folder)
