@@ -77,7 +77,8 @@ final class Options {
                     }
                     options.send = value;
                 }
-                case "--server-options" -> options.serverOptions = List.of(value.trim().split("\\s+"));
+                case "--server-options" -> options.serverOptions = value.isBlank() ? List.of()
+                        : List.of(value.trim().split("\\s+"));
                 case "--ramp" -> {
                     for (String rate : value.split(",")) {
                         options.ramp.add(positive(name, rate.trim()));

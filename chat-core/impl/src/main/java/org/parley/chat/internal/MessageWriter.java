@@ -28,8 +28,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Stores messages on a few threads, each conversation always on the same one (so its messages keep their order), in
  * batches: the messages that arrive while one batch is written go together in the next, in one transaction with one commit (group commit). The callers wait for their
- * message's outcome, so a message is acknowledged only once it is committed; each batch is handed to the subscribers,
- * in order, before its callers are answered. A batch in which anything goes wrong (a repeated client message id, a
+ * message's outcome, so a message is acknowledged only once it is committed; each message of a batch is handed to the
+ * subscribers, in order, before its caller is answered. A batch in which anything goes wrong (a repeated client message id, a
  * refusal) is rolled back and its messages are stored one at a time, each in its own transaction, as if they had
  * come alone.
  */
@@ -165,12 +165,14 @@ final class MessageWriter implements AutoCloseable {
                 }
             }
         }
+        // Each message is handed to its subscribers, then its sender answered: the frames for the sender's connection
+        // (its copy of the message, the answer) are queued one right after the other, to go out in one write.
         for (Stored message : stored) {
             if (message.posted().created()) {
                 store.published(message.posted().message(), message.conversation(), message.assigneeView());
             }
+            message.pending().answer().complete(message.posted());
         }
-        stored.forEach(message -> message.pending().answer().complete(message.posted()));
     }
 
     /** The batch in one transaction; null (rolled back) when any message of it needs a closer look. */

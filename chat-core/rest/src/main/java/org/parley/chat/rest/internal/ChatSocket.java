@@ -43,6 +43,7 @@ public final class ChatSocket extends Endpoint { // public: Jetty validates endp
     private final ConversationSignals signals;
     private final AgentAvailability availability;
     private final SocketMessages messages;
+    private final SocketOutbox outbox;
     private final Map<String, StreamSubscription> subscriptions = new ConcurrentHashMap<>();
     /** Typing and seen frames of the subscribed conversations. */
     private final Map<String, Conversations.Subscription> following = new ConcurrentHashMap<>();
@@ -64,11 +65,14 @@ public final class ChatSocket extends Endpoint { // public: Jetty validates endp
     private volatile Conversations.Subscription deskSignals;
     private volatile Conversations.Subscription availabilitySignals;
     private Session session;
+    /** Where this connection's frames wait for their write; set first thing when it opens. */
+    private volatile SocketOutbox.Connection out;
 
     ChatSocket(Conversations conversations, ObjectMapper json, AgentStream.Identity identity, DeskFeed deskFeed,
             VisitorPresence presence, ConversationSignals signals, AgentAvailability availability,
-            SocketMessages messages) {
+            SocketMessages messages, SocketOutbox outbox) {
         this.messages = messages;
+        this.outbox = outbox;
         this.conversations = conversations;
         this.presence = presence;
         this.json = json;
@@ -81,6 +85,7 @@ public final class ChatSocket extends Endpoint { // public: Jetty validates endp
     @Override
     public void onOpen(Session session, EndpointConfig config) {
         this.session = session;
+        this.out = outbox.open(FrameSinks.of(session));
         session.setMaxIdleTimeout(IDLE_TIMEOUT_MILLIS);
         session.setMaxTextMessageBufferSize(MAX_FRAME_CHARS);
         session.addMessageHandler(String.class, (MessageHandler.Whole<String>) this::receive);
@@ -311,26 +316,28 @@ public final class ChatSocket extends Endpoint { // public: Jetty validates endp
         return new Json.SenderView("AGENT", agent.agent().id(), agent.agent().displayName());
     }
 
+    /** Queues the frame for this connection, after every frame queued before it, whatever the thread. */
     void send(Object frame) {
+        SocketOutbox.Connection target = out;
+        if (target == null) {
+            return;
+        }
         try {
-            String text = frame instanceof MessageFrame made ? made.json() : json.writeValueAsString(frame);
-            synchronized (this) {
-                if (session.isOpen()) {
-                    session.getAsyncRemote().sendText(text);
-                }
-            }
-        } catch (JsonProcessingException | IllegalStateException e) {
-            // The connection is going away; the client reconnects and resumes from its last sequence number.
-            LOG.debug("Cannot send to a closing connection", e);
+            target.send(frame instanceof MessageFrame made ? made.json() : json.writeValueAsString(frame));
+        } catch (JsonProcessingException e) {
+            LOG.warn("A frame could not be written as JSON", e); // frames are plain records and maps: a bug
         }
     }
 
+    /** Closes the connection once the frames queued before are written (an error frame saying why, say). */
     private void close(CloseReason reason) {
-        try {
-            session.close(reason);
-        } catch (java.io.IOException | IllegalStateException e) {
-            LOG.debug("The connection was closing anyway", e);
-        }
+        out.then(() -> {
+            try {
+                session.close(reason);
+            } catch (java.io.IOException | IllegalStateException e) {
+                LOG.debug("The connection was closing anyway", e);
+            }
+        });
     }
 
     private void error(int status, String title, String detail, String field) {

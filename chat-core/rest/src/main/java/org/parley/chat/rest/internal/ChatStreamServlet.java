@@ -48,6 +48,7 @@ public class ChatStreamServlet extends HttpServlet {
     private final transient ConversationSignals signals;
     private final transient AgentAvailability availability;
     private final transient SocketMessages messages;
+    private final transient SocketOutbox outbox = new SocketOutbox();
     private final transient ObjectMapper json = new ObjectMapper()
             .registerModule(new JavaTimeModule())
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
@@ -69,6 +70,7 @@ public class ChatStreamServlet extends HttpServlet {
     @Deactivate
     void stop() {
         deskFeed.close();
+        outbox.close();
     }
 
     /**
@@ -87,7 +89,7 @@ public class ChatStreamServlet extends HttpServlet {
         @Override
         public <T> T getEndpointInstance(Class<T> type) {
             return type.cast(new ChatSocket(conversations, json, identity, deskFeed, presence, signals, availability,
-                    messages));
+                    messages, outbox));
         }
 
         @Override
