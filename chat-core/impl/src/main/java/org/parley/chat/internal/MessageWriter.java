@@ -27,11 +27,11 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Stores messages on a few threads, each conversation always on the same one (so its messages keep their order), in
- * batches: the messages that arrive while one batch is written go together in the next, in one transaction with one commit (group commit). The callers wait for their
- * message's outcome, so a message is acknowledged only once it is committed; each message of a batch is handed to the
- * subscribers, in order, before its caller is answered. A batch in which anything goes wrong (a repeated client message id, a
- * refusal) is rolled back and its messages are stored one at a time, each in its own transaction, as if they had
- * come alone.
+ * batches: the messages that arrive while one batch is written go together in the next, in one transaction with one
+ * commit (group commit). The callers wait for their message's outcome, so a message is acknowledged only once it is
+ * committed; each message of a batch is handed to the subscribers, in order, before its caller is answered. A batch in
+ * which anything goes wrong (a repeated client message id, a refusal) is rolled back and its messages are stored one
+ * at a time, each in its own transaction, as if they had come alone.
  */
 final class MessageWriter implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(MessageWriter.class);
