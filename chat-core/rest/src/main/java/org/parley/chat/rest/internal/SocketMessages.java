@@ -54,7 +54,7 @@ final class SocketMessages {
                     clientMessageId, text.asText()).whenComplete((posted, failure) -> frames.accept(
                             failure == null ? sent(clientMessageId, posted) : failed(failure, clientMessageId)));
         } catch (ChatException e) {
-            frames.accept(error(ChatProblems.problem(e), e.field(), clientMessageId, null));
+            frames.accept(failed(e, clientMessageId));
         } catch (ProblemException e) {
             String retryAfter = e.getResponse().getHeaderString("Retry-After");
             frames.accept(error(e.problem(), e.problem().field(), clientMessageId,
@@ -71,6 +71,7 @@ final class SocketMessages {
         return sent;
     }
 
+    /** The error frame for a message refused (a {@link ChatException}, wrapped or not) or failed unexpectedly. */
     private static Map<String, Object> failed(Throwable failure, String clientMessageId) {
         Throwable cause = failure instanceof CompletionException && failure.getCause() != null
                 ? failure.getCause() : failure;

@@ -3,10 +3,11 @@ package org.parley.chat.rest.internal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Queue;
-import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.TimeUnit;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
@@ -29,38 +30,36 @@ final class SocketOutbox implements AutoCloseable {
         void write(List<String> frames);
     }
 
-    private final List<BlockingQueue<Connection>> ready = new ArrayList<>();
-    private final List<Thread> threads = new ArrayList<>();
+    private final ExecutorService[] writers = new ExecutorService[THREADS];
     private final AtomicInteger opened = new AtomicInteger();
-    private volatile boolean running = true;
 
     SocketOutbox() {
         for (int i = 0; i < THREADS; i++) {
-            BlockingQueue<Connection> queue = new LinkedBlockingQueue<>();
-            ready.add(queue);
-            Thread thread = new Thread(() -> run(queue), "parley-socket-outbox-" + (i + 1));
-            thread.setDaemon(true);
-            threads.add(thread);
-            thread.start();
+            String name = "parley-socket-outbox-" + (i + 1);
+            writers[i] = Executors.newSingleThreadExecutor(runnable -> {
+                Thread thread = new Thread(runnable, name);
+                thread.setDaemon(true);
+                return thread;
+            });
         }
     }
 
-    /** A connection whose frames this outbox writes to {@code sink}. */
+    /** A connection whose frames this outbox writes to {@code sink}, always on the same thread. */
     Connection open(Sink sink) {
-        return new Connection(sink, ready.get(Math.floorMod(opened.getAndIncrement(), THREADS)));
+        return new Connection(sink, writers[Math.floorMod(opened.getAndIncrement(), THREADS)]);
     }
 
     /** One connection's frames, and what is to happen after them (a close), waiting to be written. */
     static final class Connection {
         private final Sink sink;
-        private final BlockingQueue<Connection> ready;
+        private final Executor writer;
         /** Frames ({@code String}) and actions ({@code Runnable}) in the order they came. */
         private final Queue<Object> waiting = new ConcurrentLinkedQueue<>();
         private final AtomicBoolean queued = new AtomicBoolean();
 
-        private Connection(Sink sink, BlockingQueue<Connection> ready) {
+        private Connection(Sink sink, Executor writer) {
             this.sink = sink;
-            this.ready = ready;
+            this.writer = writer;
         }
 
         /** Queues a frame; it is written after every frame queued before it. */
@@ -77,23 +76,32 @@ final class SocketOutbox implements AutoCloseable {
             waiting.add(item);
             // Whoever flips the flag puts the connection in line; the writer clears it before it takes what waits.
             if (queued.compareAndSet(false, true)) {
-                ready.add(this);
+                try {
+                    writer.execute(this::writeWaiting);
+                } catch (RejectedExecutionException e) {
+                    LOG.debug("The outbox has stopped; the connection closes with it", e);
+                }
             }
         }
 
         /** Writes what waits: the frames in one go, up to each action, which runs in its place. */
-        void writeWaiting() {
+        private void writeWaiting() {
             queued.set(false);
             List<String> frames = new ArrayList<>();
-            for (Object item; (item = waiting.poll()) != null;) {
-                if (item instanceof String frame) {
-                    frames.add(frame);
-                } else {
-                    flush(frames);
-                    ((Runnable) item).run();
+            try {
+                for (Object item; (item = waiting.poll()) != null;) {
+                    if (item instanceof String frame) {
+                        frames.add(frame);
+                    } else {
+                        flush(frames);
+                        ((Runnable) item).run();
+                    }
                 }
+                flush(frames);
+            } catch (RuntimeException e) {
+                // A broken connection: its client reconnects and resumes from its last sequence number.
+                LOG.debug("Cannot write to a connection", e);
             }
-            flush(frames);
         }
 
         private void flush(List<String> frames) {
@@ -104,33 +112,11 @@ final class SocketOutbox implements AutoCloseable {
         }
     }
 
-    private void run(BlockingQueue<Connection> queue) {
-        while (running) {
-            Connection next;
-            try {
-                next = queue.poll(200, TimeUnit.MILLISECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
-            }
-            if (next == null) {
-                continue;
-            }
-            try {
-                next.writeWaiting();
-            } catch (RuntimeException e) {
-                // One broken connection must not keep the frames from the others; its client reconnects and resumes.
-                LOG.debug("Cannot write to a connection", e);
-            }
-        }
-    }
-
     /** Stops writing; what still waits is dropped with the connections, whose clients resume when they reconnect. */
     @Override
     public void close() {
-        running = false;
-        for (Thread thread : threads) {
-            thread.interrupt();
+        for (ExecutorService writer : writers) {
+            writer.shutdownNow();
         }
     }
 }
