@@ -8,6 +8,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Predicate;
 import java.util.function.Supplier;
 
 /**
@@ -39,6 +40,27 @@ final class MessageTails {
 
         synchronized int size() {
             return messages.size();
+        }
+
+        /** The first held message that passes the test, looked for in place: the writers ask for every message. */
+        synchronized MessageRow find(Predicate<MessageRow> test) {
+            for (Held message : messages) {
+                if (test.test(message.row())) {
+                    return message.row();
+                }
+            }
+            return null;
+        }
+
+        /** How many held messages pass the test, counted in place. */
+        synchronized int count(Predicate<MessageRow> test) {
+            int count = 0;
+            for (Held message : messages) {
+                if (test.test(message.row())) {
+                    count++;
+                }
+            }
+            return count;
         }
     }
 
@@ -72,33 +94,20 @@ final class MessageTails {
 
     /** The held message with this client id, or null. */
     MessageRow byClientId(String conversationId, String clientMessageId) {
-        for (MessageRow row : of(conversationId)) {
-            if (row.clientMessageId.equals(clientMessageId)) {
-                return row;
-            }
-        }
-        return null;
+        Tail tail = tails.get(conversationId);
+        return tail == null ? null : tail.find(row -> row.clientMessageId.equals(clientMessageId));
     }
 
     /** The held message with this number, or null. */
     MessageRow at(String conversationId, long seq) {
-        for (MessageRow row : of(conversationId)) {
-            if (row.seq == seq) {
-                return row;
-            }
-        }
-        return null;
+        Tail tail = tails.get(conversationId);
+        return tail == null ? null : tail.find(row -> row.seq == seq);
     }
 
     /** The held visitor's messages numbered up to {@code seq}. */
     int visitorMessagesUpTo(String conversationId, long seq) {
-        int count = 0;
-        for (MessageRow row : of(conversationId)) {
-            if (row.seq <= seq && "VISITOR".equals(row.senderType)) {
-                count++;
-            }
-        }
-        return count;
+        Tail tail = tails.get(conversationId);
+        return tail == null ? 0 : tail.count(row -> row.seq <= seq && "VISITOR".equals(row.senderType));
     }
 
     /** The name of the agent's newest held message, or null. */

@@ -33,11 +33,12 @@ class LauncherIT {
         String token;
         String conversationId;
         try (ParleyProcess parley = ParleyProcess.start(data)) {
-            Duration startup = parley.awaitHealthy(START);
-            System.out.println("Start-up to first healthy response: " + startup.toMillis() + " ms");
-            assertTrue(parley.output().contains("is running at http://localhost:" + parley.port + "/"),
-                    "the start-up line names the URL");
-            JsonNode health = new ChatClient(parley).send("GET", "/health", null).body();
+            // The start-up line names the URL and comes once Parley serves: /health says UP right after it.
+            Duration startup = parley.awaitOutput("is running at http://localhost:" + parley.port + "/", START);
+            System.out.println("Start-up to the line that says Parley runs: " + startup.toMillis() + " ms");
+            ChatClient.Answer healthy = new ChatClient(parley).send("GET", "/health", null);
+            assertEquals(200, healthy.status(), healthy.raw());
+            JsonNode health = healthy.body();
             assertEquals("UP", health.get("status").asText());
             assertEquals("ACTIVE", health.at("/bundles/bundles/org.parley.chat").asText());
             assertEquals("UP", health.at("/database/status").asText());

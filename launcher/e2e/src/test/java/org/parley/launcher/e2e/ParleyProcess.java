@@ -80,6 +80,21 @@ final class ParleyProcess implements AutoCloseable {
         throw new AssertionError("Parley did not become healthy: " + last + "\n" + output());
     }
 
+    /** Waits until the output holds {@code text} and returns the time that took since the process started. */
+    Duration awaitOutput(String text, Duration timeout) throws Exception {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (!output().contains(text)) {
+            if (!process.isAlive()) {
+                throw new AssertionError("Parley exited with " + process.exitValue() + ":\n" + output());
+            }
+            if (System.nanoTime() >= deadline) {
+                throw new AssertionError("Parley did not log '" + text + "':\n" + output());
+            }
+            Thread.sleep(20);
+        }
+        return Duration.between(process.info().startInstant().orElseThrow(), java.time.Instant.now());
+    }
+
     private boolean apiAnswers(HttpClient http) throws IOException, InterruptedException {
         return http.send(HttpRequest.newBuilder(uri("/api/v1/openapi.json")).build(), HttpResponse.BodyHandlers.discarding())
                 .statusCode() == 200;

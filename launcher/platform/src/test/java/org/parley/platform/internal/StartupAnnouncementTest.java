@@ -1,9 +1,16 @@
 package org.parley.platform.internal;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
+import org.osgi.service.servlet.runtime.dto.RuntimeDTO;
+import org.osgi.service.servlet.runtime.dto.ServletContextDTO;
+import org.osgi.service.servlet.runtime.dto.ServletDTO;
 
 class StartupAnnouncementTest {
 
@@ -16,5 +23,45 @@ class StartupAnnouncementTest {
                 StartupAnnouncement.address(List.of("http://0.0.0.0:8080/", "https://0.0.0.0:8443/")),
                 "HTTPS first, with its scheme");
         assertEquals("https://localhost:443/", StartupAnnouncement.address(new String[] {"https://shop.example/"}));
+    }
+
+    @Test
+    void waitsUntilParleyServesAndGivesUpAfterItsPatience() {
+        AtomicInteger asked = new AtomicInteger();
+        assertTrue(StartupAnnouncement.await(() -> asked.incrementAndGet() >= 3, 10_000));
+        assertEquals(3, asked.get(), "asked again until ready, then no more");
+
+        long start = System.nanoTime();
+        assertFalse(StartupAnnouncement.await(() -> false, 200));
+        assertTrue(System.nanoTime() - start >= 200_000_000L, "not before its patience ran out");
+    }
+
+    @Test
+    void stopsWaitingWhenStopped() throws InterruptedException {
+        AtomicBoolean answer = new AtomicBoolean(true);
+        Thread waiting = new Thread(() -> answer.set(StartupAnnouncement.await(() -> false, 60_000)));
+        waiting.start();
+        waiting.interrupt();
+        waiting.join(5_000);
+        assertFalse(waiting.isAlive(), "an interrupt ends the wait");
+        assertFalse(answer.get());
+    }
+
+    @Test
+    void healthIsServedOnlyOnceItsServletIsRegistered() {
+        RuntimeDTO runtime = new RuntimeDTO();
+        assertFalse(StartupAnnouncement.servesHealth(runtime), "no context yet");
+        ServletContextDTO context = new ServletContextDTO();
+        context.servletDTOs = new ServletDTO[] {servlet("/api/*")};
+        runtime.servletContextDTOs = new ServletContextDTO[] {context};
+        assertFalse(StartupAnnouncement.servesHealth(runtime), "other servlets only");
+        context.servletDTOs = new ServletDTO[] {servlet("/api/*"), servlet("/health")};
+        assertTrue(StartupAnnouncement.servesHealth(runtime));
+    }
+
+    private static ServletDTO servlet(String pattern) {
+        ServletDTO servlet = new ServletDTO();
+        servlet.patterns = new String[] {pattern};
+        return servlet;
     }
 }
