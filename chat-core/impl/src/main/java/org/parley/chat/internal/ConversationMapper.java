@@ -56,9 +56,15 @@ interface ConversationMapper {
     int advanceSeq(@Param("id") String id, @Param("visitorMessages") int visitorMessages,
             @Param("now") OffsetDateTime now);
 
-    /** A message replayed from the journal: its number, counted if the visitor's, and its time. */
+    /**
+     * A message replayed from the journal: its number, counted if the visitor's, and its time. The database file may
+     * have kept the counter's update without the message's row (rows are written later, {@link MessageTails}); the
+     * counter counted the message then if it reached its number ({@link #advanceSeq} moves both in one statement), so
+     * the visitor's message is counted only when {@code last_seq} is below it. Every SET reads the row as it was.
+     */
     @Update("UPDATE chat_conversation_counter SET last_seq = GREATEST(last_seq, #{seq}),"
-            + " visitor_messages = visitor_messages + #{visitorMessages}, updated_at = GREATEST(updated_at, #{at})"
+            + " visitor_messages = visitor_messages + CASE WHEN last_seq < #{seq} THEN #{visitorMessages} ELSE 0 END,"
+            + " updated_at = GREATEST(updated_at, #{at})"
             + " WHERE conversation_id = #{id}")
     int replayCounter(@Param("id") String id, @Param("seq") long seq, @Param("visitorMessages") int visitorMessages,
             @Param("at") OffsetDateTime at);

@@ -10,8 +10,11 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
+import org.apache.ibatis.session.SqlSessionFactory;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.parley.agent.api.Agent;
@@ -72,11 +75,12 @@ class MessageJournalTest {
     void messagesHeldInMemoryOutliveCheckpointsAndACrash() throws Exception {
         String conversationId;
         String visitorId;
+        Agent agent;
         try (TestChat parley = new TestChat(TestDatabase.h2File(running, 4))) {
             Taken taken = takenByAnn(parley);
             conversationId = taken.conversation().id();
             visitorId = taken.conversation().visitorId();
-            Agent agent = taken.agent();
+            agent = taken.agent();
             for (int i = 1; i <= 10; i++) {
                 parley.conversations.post(conversationId, Sender.visitor(visitorId), "v" + i, "visitor " + i);
             }
@@ -98,8 +102,49 @@ class MessageJournalTest {
             List<Message> messages = restarted.conversations.messagesAfter(conversationId, 0, 50);
             assertEquals(11, messages.size());
             assertEquals("visitor 10", messages.get(10).text());
+            // The checkpoints had written the counters, which counted these messages, before the crash: the replay
+            // must not count them again, or the agent's unread badge would never clear.
+            assertEquals(10, restarted.desk.conversation(agent.id(), conversationId).unread(),
+                    "each replayed message counted once");
             assertFalse(restarted.conversations.post(conversationId, Sender.visitor(visitorId), "v10", "visitor 10")
                     .created(), "a retry finds the replayed message");
+            restarted.desk.markSeen(conversationId, agent.id(), 11);
+            assertEquals(0, restarted.desk.conversation(agent.id(), conversationId).unread(),
+                    "once the agent has read them all, nothing is unread");
+        }
+    }
+
+    @Test
+    void aReplayCountsOnlyTheMessagesTheCounterHadNotCounted() throws Exception {
+        try (TestChat parley = new TestChat(TestDatabase.h2File(running, 4))) {
+            Conversation conversation = parley.newConversation();
+            // As a crash can leave it: the counter's update for messages 1 and 2 reached the file, their rows did not.
+            parley.execute("UPDATE chat_conversation_counter SET last_seq = 2, visitor_messages = 2"
+                    + " WHERE conversation_id = ?", conversation.id());
+            List<MessageJournal.Entry> entries = new ArrayList<>();
+            for (int seq = 1; seq <= 4; seq++) {
+                Message message = new Message(conversation.id(), seq, "v" + seq,
+                        Sender.visitor(conversation.visitorId()), "visitor " + seq, Instant.now());
+                entries.add(new MessageJournal.Entry(MessageRow.of(message), true, null));
+            }
+            byte[] record = MessageJournal.encode(entries);
+            SqlSessionFactory sessions = parley.db.connection().open("chat", ChatStore.class.getClassLoader(),
+                    VisitorMapper.class, ConversationMapper.class, MessageMapper.class, DeskMapper.class);
+
+            assertEquals(4, MessageJournal.replay(record, sessions), "every row was missing");
+            assertEquals("4 4", counter(parley, conversation.id()), "messages 3 and 4 counted, 1 and 2 not again");
+            assertEquals(0, MessageJournal.replay(record, sessions), "replaying twice changes nothing");
+            assertEquals("4 4", counter(parley, conversation.id()));
+        }
+    }
+
+    private static String counter(TestChat parley, String conversationId) throws SQLException {
+        try (Connection connection = parley.db.connection().dataSource().getConnection();
+                Statement statement = connection.createStatement();
+                ResultSet rows = statement.executeQuery("SELECT last_seq, visitor_messages FROM chat_conversation_counter"
+                        + " WHERE conversation_id = '" + conversationId + "'")) {
+            rows.next();
+            return rows.getLong(1) + " " + rows.getLong(2);
         }
     }
 
