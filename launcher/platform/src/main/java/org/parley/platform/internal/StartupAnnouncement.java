@@ -39,18 +39,14 @@ public class StartupAnnouncement {
         String version = context.getBundle().getVersion().toString();
         List<String> addresses = LocalAddresses.of(http.get(HttpServiceRuntimeConstants.HTTP_SERVICE_ENDPOINT));
         String address = String.join(" and ", addresses);
-        waiting = new Thread(() -> {
-            Map<String, Object> report = await(() -> servesHealth(runtime.getRuntimeDTO())
-                    && ParleyHealth.isUp(health.report()), PATIENCE_MILLIS) ? null : health.report();
-            if (report == null) {
-                LOG.info("Parley {} is running at {} (started in {} ms)", version, address,
-                        ManagementFactory.getRuntimeMXBean().getUptime());
-            } else if (!Thread.currentThread().isInterrupted()) {
-                LOG.warn("Parley {} started at {} but does not serve yet after {} s: {} (see {}health)", version,
-                        address, PATIENCE_MILLIS / 1000, report.getOrDefault("reasons", "/health is not registered"),
-                        addresses.isEmpty() ? "/" : addresses.get(0));
-            }
-        }, "parley-startup-announcement");
+        BooleanSupplier serving = () -> servesHealth(runtime.getRuntimeDTO()) && ParleyHealth.isUp(health.report());
+        waiting = new Thread(() -> announce(serving, PATIENCE_MILLIS,
+                () -> LOG.warn("Parley {} started at {} but does not serve yet after {} s: {} (see {}health)", version,
+                        address, PATIENCE_MILLIS / 1000,
+                        health.report().getOrDefault("reasons", "/health is not registered yet"),
+                        addresses.isEmpty() ? "/" : addresses.get(0)),
+                () -> LOG.info("Parley {} is running at {} (started in {} ms)", version, address,
+                        ManagementFactory.getRuntimeMXBean().getUptime())), "parley-startup-announcement");
         waiting.setDaemon(true);
         waiting.start();
     }
@@ -58,6 +54,24 @@ public class StartupAnnouncement {
     @Deactivate
     void deactivate() {
         waiting.interrupt();
+    }
+
+    /**
+     * Says {@code running} once Parley serves. When that takes longer than {@code patienceMillis}, says
+     * {@code notYet} first, then goes on waiting (a database that comes back, say). Says nothing more once
+     * interrupted.
+     */
+    static void announce(BooleanSupplier serving, long patienceMillis, Runnable notYet, Runnable running) {
+        if (!await(serving, patienceMillis)) {
+            if (Thread.currentThread().isInterrupted()) {
+                return;
+            }
+            notYet.run();
+            if (!await(serving, TimeUnit.DAYS.toMillis(36_500))) { // until stopped
+                return;
+            }
+        }
+        running.run();
     }
 
     /** Whether {@code ready} became true within {@code patienceMillis}; false at once when interrupted. */

@@ -4,7 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
@@ -37,6 +39,19 @@ class StartupAnnouncementTest {
     }
 
     @Test
+    void aSlowStartIsToldOnceThenTheLineComesWhenParleyServes() {
+        List<String> said = new ArrayList<>();
+        long servingFrom = System.nanoTime() + 300_000_000L;
+        StartupAnnouncement.announce(() -> System.nanoTime() >= servingFrom, 100, () -> said.add("not yet"),
+                () -> said.add("running"));
+        assertEquals(List.of("not yet", "running"), said);
+
+        said.clear();
+        StartupAnnouncement.announce(() -> true, 100, () -> said.add("not yet"), () -> said.add("running"));
+        assertEquals(List.of("running"), said, "a prompt start is told once");
+    }
+
+    @Test
     void stopsWaitingWhenStopped() throws InterruptedException {
         AtomicBoolean answer = new AtomicBoolean(true);
         Thread waiting = new Thread(() -> answer.set(StartupAnnouncement.await(() -> false, 60_000)));
@@ -45,6 +60,15 @@ class StartupAnnouncementTest {
         waiting.join(5_000);
         assertFalse(waiting.isAlive(), "an interrupt ends the wait");
         assertFalse(answer.get());
+
+        List<String> said = new CopyOnWriteArrayList<>();
+        Thread announcing = new Thread(() -> StartupAnnouncement.announce(() -> false, 60_000,
+                () -> said.add("not yet"), () -> said.add("running")));
+        announcing.start();
+        announcing.interrupt();
+        announcing.join(5_000);
+        assertFalse(announcing.isAlive());
+        assertEquals(List.of(), said, "a Parley stopped while starting says nothing");
     }
 
     @Test
