@@ -18,12 +18,15 @@ import java.util.List;
 import java.util.jar.Attributes;
 import java.util.jar.JarOutputStream;
 import java.util.jar.Manifest;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Parley as a user runs it: the launcher jar in its own process, used over HTTP and WebSocket. */
 class LauncherIT {
     private static final Duration START = Duration.ofSeconds(90);
+    private static final Pattern SETUP_TOKEN = Pattern.compile("/setup\\?token=([A-Za-z0-9_-]+)");
 
     @TempDir
     Path data;
@@ -300,6 +303,38 @@ class LauncherIT {
             assertEquals(total, page.get("lastSeq").asLong(), "every acknowledged message was stored: " + page);
             JsonNode last = page.get("messages").get(page.get("messages").size() - 1);
             assertEquals("n" + total, last.get("text").asText());
+        }
+    }
+
+    @Test
+    void anAgentsUnreadCountIsTheSameAfterAProcessCrash() throws Exception {
+        String conversationId;
+        try (ParleyProcess parley = ParleyProcess.start(data)) {
+            parley.awaitHealthy(START);
+            Matcher setup = SETUP_TOKEN.matcher(parley.output());
+            assertTrue(setup.find(), "the log holds the setup link");
+            AgentClient owner = AgentClient.setUpOwner(parley, setup.group(1), "olivia", "correct horse battery");
+            ChatClient visitor = new ChatClient(parley).asNewVisitor();
+            conversationId = visitor.send("POST", "/api/v1/conversations", null).body().get("id").asText();
+            owner.call("POST", "/api/v1/desk/conversations/" + conversationId + "/take", null, 200);
+            for (int i = 1; i <= 5; i++) {
+                ChatClient.Answer sent = visitor.send("POST", "/api/v1/conversations/" + conversationId + "/messages",
+                        "{\"text\":\"Hello " + i + "\",\"clientMessageId\":\"m" + i + "\"}");
+                assertEquals(201, sent.status(), sent.raw());
+            }
+            assertEquals(5, owner.call("GET", "/api/v1/desk/conversations/" + conversationId, null, 200)
+                    .get("unread").asInt());
+            // Within a second the journal's checkpoint puts the counters into H2's file; the messages' rows wait in
+            // memory for up to 20 s. A crash then is the usual case, and the replay must not count them again.
+            Thread.sleep(2_500);
+            parley.kill(Duration.ofSeconds(15));
+        }
+        try (ParleyProcess restarted = ParleyProcess.start(data)) {
+            restarted.awaitHealthy(START);
+            AgentClient owner = AgentClient.signIn(restarted, "olivia", "correct horse battery");
+            JsonNode chat = owner.call("GET", "/api/v1/desk/conversations/" + conversationId, null, 200);
+            assertEquals(5, chat.get("unread").asInt(), "each restored message counted once: " + chat);
+            assertEquals("Hello 5", chat.at("/lastMessage/text").asText());
         }
     }
 
