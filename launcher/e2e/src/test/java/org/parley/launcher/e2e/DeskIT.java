@@ -6,8 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -31,7 +29,6 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class DeskIT {
-    private static final Pattern SETUP_TOKEN = Pattern.compile("/setup\\?token=([A-Za-z0-9_-]+)");
     private static final Duration WAIT = Duration.ofSeconds(10);
 
     @TempDir
@@ -47,9 +44,8 @@ class DeskIT {
         int port = ParleyProcess.freePort();
         parley = ParleyProcess.start(data, port);
         parley.awaitHealthy(Duration.ofSeconds(90));
-        Matcher token = SETUP_TOKEN.matcher(parley.output());
-        assertTrue(token.find(), "the log holds the setup link");
-        AgentClient.setUpOwner(parley, token.group(1), "olivia", "correct horse");
+        String token = parley.setupToken();
+        AgentClient.setUpOwner(parley, token, "olivia", "correct horse");
         shop = ShopSite.serving("<script async src=\"http://localhost:" + port + "/widget.js\"></script>");
         agent = Browser.open("http://localhost:" + port);
         visitor = Browser.open(shop.url(""));

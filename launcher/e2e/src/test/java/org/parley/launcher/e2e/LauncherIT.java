@@ -18,15 +18,12 @@ import java.util.List;
 import java.util.jar.Attributes;
 import java.util.jar.JarOutputStream;
 import java.util.jar.Manifest;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Parley as a user runs it: the launcher jar in its own process, used over HTTP and WebSocket. */
 class LauncherIT {
     private static final Duration START = Duration.ofSeconds(90);
-    private static final Pattern SETUP_TOKEN = Pattern.compile("/setup\\?token=([A-Za-z0-9_-]+)");
 
     @TempDir
     Path data;
@@ -311,9 +308,7 @@ class LauncherIT {
         String conversationId;
         try (ParleyProcess parley = ParleyProcess.start(data)) {
             parley.awaitHealthy(START);
-            Matcher setup = SETUP_TOKEN.matcher(parley.output());
-            assertTrue(setup.find(), "the log holds the setup link");
-            AgentClient owner = AgentClient.setUpOwner(parley, setup.group(1), "olivia", "correct horse battery");
+            AgentClient owner = AgentClient.setUpOwner(parley, parley.setupToken(), "olivia", "correct horse battery");
             ChatClient visitor = new ChatClient(parley).asNewVisitor();
             conversationId = visitor.send("POST", "/api/v1/conversations", null).body().get("id").asText();
             owner.call("POST", "/api/v1/desk/conversations/" + conversationId + "/take", null, 200);

@@ -12,10 +12,13 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /** parley.jar running as a separate process, started the way the README says. */
 final class ParleyProcess implements AutoCloseable {
     static final Path JAR = Path.of(System.getProperty("parley.jar", "../target/parley.jar"));
+    private static final Pattern SETUP_TOKEN = Pattern.compile("/setup\\?token=([A-Za-z0-9_-]+)");
 
     final int port;
     final Path data;
@@ -98,6 +101,15 @@ final class ParleyProcess implements AutoCloseable {
     private boolean apiAnswers(HttpClient http) throws IOException, InterruptedException {
         return http.send(HttpRequest.newBuilder(uri("/api/v1/openapi.json")).build(), HttpResponse.BodyHandlers.discarding())
                 .statusCode() == 200;
+    }
+
+    /** The token of the one-time setup link the first start logs; fails the test when there is none. */
+    String setupToken() throws IOException {
+        Matcher token = SETUP_TOKEN.matcher(output());
+        if (!token.find()) {
+            throw new AssertionError("The log holds no setup link:\n" + output());
+        }
+        return token.group(1);
     }
 
     String output() throws IOException {

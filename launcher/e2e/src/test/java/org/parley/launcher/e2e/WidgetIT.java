@@ -9,8 +9,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -33,7 +31,6 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class WidgetIT {
-    private static final Pattern SETUP_TOKEN = Pattern.compile("/setup\\?token=([A-Za-z0-9_-]+)");
     private static final Duration WAIT = Duration.ofSeconds(10);
 
     @TempDir
@@ -52,9 +49,8 @@ class WidgetIT {
         port = ParleyProcess.freePort();
         parley = ParleyProcess.start(data, port);
         parley.awaitHealthy(Duration.ofSeconds(90));
-        Matcher token = SETUP_TOKEN.matcher(parley.output());
-        assertTrue(token.find(), "the log holds the setup link");
-        agent = AgentClient.setUpOwner(parley, token.group(1), "olivia", "correct horse");
+        String token = parley.setupToken();
+        agent = AgentClient.setUpOwner(parley, token, "olivia", "correct horse");
     }
 
     @AfterAll
