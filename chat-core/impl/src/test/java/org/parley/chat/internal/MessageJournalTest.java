@@ -139,13 +139,9 @@ class MessageJournalTest {
     }
 
     private static String counter(TestChat parley, String conversationId) throws SQLException {
-        try (Connection connection = parley.db.connection().dataSource().getConnection();
-                Statement statement = connection.createStatement();
-                ResultSet rows = statement.executeQuery("SELECT last_seq, visitor_messages FROM chat_conversation_counter"
-                        + " WHERE conversation_id = '" + conversationId + "'")) {
-            rows.next();
-            return rows.getLong(1) + " " + rows.getLong(2);
-        }
+        String where = " FROM chat_conversation_counter WHERE conversation_id = '" + conversationId + "'";
+        return count(parley.db.connection(), "SELECT last_seq" + where) + " "
+                + count(parley.db.connection(), "SELECT visitor_messages" + where);
     }
 
     @Test

@@ -28,11 +28,8 @@ public class AgentAvailability implements AgentChangeListener {
 
     private final AgentDirectory directory;
     private final ConversationSignals signals;
-    private final ScheduledExecutorService reads = Executors.newSingleThreadScheduledExecutor(runnable -> {
-        Thread thread = new Thread(runnable, "parley-agent-availability");
-        thread.setDaemon(true);
-        return thread;
-    });
+    private final ScheduledExecutorService reads =
+            Executors.newSingleThreadScheduledExecutor(DaemonThreads.named("parley-agent-availability"));
     private volatile boolean online;
 
     @Activate

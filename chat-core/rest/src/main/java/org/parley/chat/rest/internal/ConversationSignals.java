@@ -47,11 +47,7 @@ public class ConversationSignals {
     ConversationSignals(TypingThrottle throttle, boolean expireOnOwnThread) {
         this.throttle = throttle;
         if (expireOnOwnThread) {
-            expiry = Executors.newSingleThreadScheduledExecutor(runnable -> {
-                Thread thread = new Thread(runnable, "parley-typing-expiry");
-                thread.setDaemon(true);
-                return thread;
-            });
+            expiry = Executors.newSingleThreadScheduledExecutor(DaemonThreads.named("parley-typing-expiry"));
             expiry.scheduleWithFixedDelay(this::expireTyping, EXPIRY_CHECK_MILLIS, EXPIRY_CHECK_MILLIS,
                     TimeUnit.MILLISECONDS);
         } else {

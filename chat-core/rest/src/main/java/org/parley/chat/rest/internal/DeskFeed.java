@@ -3,7 +3,6 @@ package org.parley.chat.rest.internal;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.function.Consumer;
 import org.parley.agent.api.Agent;
 import org.parley.chat.api.AgentDesk;
@@ -37,18 +36,10 @@ final class DeskFeed implements AutoCloseable {
     private static final int THREADS = 2;
 
     private final AgentDesk desk;
-    private final ExecutorService[] reads = new ExecutorService[THREADS];
+    private final ExecutorService[] reads = DaemonThreads.singles("parley-desk-feed", THREADS);
 
     DeskFeed(AgentDesk desk) {
         this.desk = desk;
-        for (int i = 0; i < THREADS; i++) {
-            String name = "parley-desk-feed-" + (i + 1);
-            reads[i] = Executors.newSingleThreadExecutor(runnable -> {
-                Thread thread = new Thread(runnable, name);
-                thread.setDaemon(true);
-                return thread;
-            });
-        }
     }
 
     AgentDesk desk() {

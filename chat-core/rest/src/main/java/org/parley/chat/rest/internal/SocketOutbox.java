@@ -6,7 +6,6 @@ import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -30,19 +29,8 @@ final class SocketOutbox implements AutoCloseable {
         void write(List<String> frames);
     }
 
-    private final ExecutorService[] writers = new ExecutorService[THREADS];
+    private final ExecutorService[] writers = DaemonThreads.singles("parley-socket-outbox", THREADS);
     private final AtomicInteger opened = new AtomicInteger();
-
-    SocketOutbox() {
-        for (int i = 0; i < THREADS; i++) {
-            String name = "parley-socket-outbox-" + (i + 1);
-            writers[i] = Executors.newSingleThreadExecutor(runnable -> {
-                Thread thread = new Thread(runnable, name);
-                thread.setDaemon(true);
-                return thread;
-            });
-        }
-    }
 
     /** A connection whose frames this outbox writes to {@code sink}, always on the same thread. */
     Connection open(Sink sink) {
